@@ -1,0 +1,104 @@
+import type { Observable } from 'rxjs';
+import type { CollectionName, Id } from '../model/common.js';
+import type { AnyEntity } from '../model/entities.js';
+import type { Workspace } from '../model/workspace.js';
+import type { AdapterError } from './errors.js';
+import type { Mutation } from './mutation.js';
+
+/** What an adapter can do. The store picks a strategy per flag and degrades in a documented way. */
+export interface AdapterCapabilities {
+  /** Reads come in pages with a cursor (`true`) or all at once. */
+  readonly paging: boolean;
+  /** Entities carry versions and stale writes are refused as conflicts; otherwise last writer wins. */
+  readonly versioning: boolean;
+  /** Re-sending a mutation id is answered `duplicate` instead of applying it twice. */
+  readonly idempotency: boolean;
+  /** `changes()` delivers other people's changes live. */
+  readonly realtime: boolean;
+  /** `presence()` exists: who is looking at or typing in what. */
+  readonly presence: boolean;
+  /** Writes are kept and sent later when the backend is unreachable. */
+  readonly offline: boolean;
+  /** Largest number of mutations one `push` accepts. */
+  readonly maxBatch: number;
+}
+
+/** Narrows a list read. Every field is optional; an adapter must honour those it is given. */
+export interface ListQuery {
+  readonly projectId?: Id;
+  readonly taskId?: Id;
+  readonly personId?: Id;
+  /** Opaque cursor from the previous page. */
+  readonly cursor?: string;
+  readonly limit?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One page of a read. Items are `unknown` on purpose: whatever a backend sends is validated by the
+ * store before it is believed.
+ */
+export interface Page {
+  readonly items: readonly unknown[];
+  /** Cursor of the next page; absent on the last one. */
+  readonly nextCursor?: string;
+  readonly total?: number;
+}
+
+/** The backend's answer to one mutation, in the order they were pushed. */
+export type MutationResult =
+  | { readonly mutationId: string; readonly status: 'applied'; readonly entity?: AnyEntity }
+  | { readonly mutationId: string; readonly status: 'duplicate'; readonly entity?: AnyEntity }
+  | { readonly mutationId: string; readonly status: 'conflict'; readonly current: AnyEntity }
+  | { readonly mutationId: string; readonly status: 'rejected'; readonly error: AdapterError };
+
+/** A change made elsewhere (another tab, another person, the server), delivered live. */
+export type RemoteChange =
+  | { readonly type: 'upsert'; readonly collection: CollectionName; readonly entity: unknown }
+  | { readonly type: 'delete'; readonly collection: CollectionName; readonly id: Id }
+  /** The adapter lost track (reconnect after a long gap): reload everything. */
+  | { readonly type: 'reset' };
+
+/** Who is where, for presence and typing indicators. Never persisted. */
+export interface PresenceState {
+  readonly personId: Id;
+  readonly taskId?: Id;
+  readonly typing?: boolean;
+  /** Milliseconds since epoch of the last heartbeat. */
+  readonly at: number;
+}
+
+export interface AdapterSession {
+  readonly workspaceId: Id;
+  readonly userId: Id;
+}
+
+/**
+ * The one interface between the store and a backend. Reads are paged promises, all writes go through
+ * `push`, live changes arrive on `changes()`. Components never see an adapter; only the store does.
+ */
+export interface CwmAdapter {
+  readonly capabilities: AdapterCapabilities;
+  /** Connects for one workspace and person; resolves with the workspace. Throws `AdapterError`. */
+  open(session: AdapterSession): Promise<Workspace>;
+  /** One page of a collection. Throws `AdapterError`. */
+  list(collection: CollectionName, query?: ListQuery): Promise<Page>;
+  /**
+   * Applies mutations in order and answers each one. A network failure throws `AdapterError`
+   * (`network`/`timeout`) for the whole batch, which the store keeps and sends again.
+   */
+  push(mutations: readonly Mutation[]): Promise<readonly MutationResult[]>;
+  /**
+   * Changes made elsewhere. May also echo this client's own applied mutations; the store ignores
+   * anything not newer than what it has.
+   */
+  changes(): Observable<readonly RemoteChange[]>;
+  /** Presence in a room (a task id); only when `capabilities.presence`. */
+  presence?(room: string): Observable<readonly PresenceState[]>;
+  /** Announces this person's presence in a room; `null` leaves it. */
+  setPresence?(room: string, state: Omit<PresenceState, 'personId' | 'at'> | null): void;
+  /** Sign-out: forget everything stored on this device for the session. */
+  wipe?(): Promise<void>;
+  /** Stops live changes and releases resources. */
+  close(): void;
+}

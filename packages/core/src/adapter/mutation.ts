@@ -1,0 +1,44 @@
+import type { CollectionName, Id, IsoDateTime, Version } from '../model/common.js';
+import type { EntityOf } from '../model/entities.js';
+
+/** Fields a client may change; the backend owns the bookkeeping ones. */
+export type Patch<C extends CollectionName> = Partial<Omit<EntityOf<C>, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+interface MutationBase<C extends CollectionName> {
+  /** Unique id: the idempotency key. Sending the same mutation twice applies it once. */
+  readonly id: string;
+  readonly collection: C;
+  readonly entityId: Id;
+  /** Version of the entity the change was made against; absent for creates. A mismatch is a conflict. */
+  readonly baseVersion?: Version;
+  /** Who did it. The backend decides whether they may. */
+  readonly actorId: Id;
+  readonly at: IsoDateTime;
+  /**
+   * What the user meant (`task.move`, `task.assign`, `message.edit`...), so a backend can authorize
+   * the intent and not only the fields.
+   */
+  readonly intent: string;
+}
+
+export interface CreateMutation<C extends CollectionName = CollectionName> extends MutationBase<C> {
+  readonly kind: 'create';
+  /** The new entity. Its `version` is ignored; the backend sets it. */
+  readonly value: EntityOf<C>;
+}
+
+export interface UpdateMutation<C extends CollectionName = CollectionName> extends MutationBase<C> {
+  readonly kind: 'update';
+  /** Field-level patch: only these fields change, so a rebase keeps everyone else's edits. */
+  readonly patch: Patch<C>;
+}
+
+export interface DeleteMutation<C extends CollectionName = CollectionName> extends MutationBase<C> {
+  readonly kind: 'delete';
+}
+
+/** The single write path: every change any widget makes is one of these. */
+export type Mutation<C extends CollectionName = CollectionName> =
+  | CreateMutation<C>
+  | UpdateMutation<C>
+  | DeleteMutation<C>;

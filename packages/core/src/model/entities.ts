@@ -1,0 +1,20 @@
+import type { ActivityEntry } from './activity.js';
+import type { CollectionName } from './common.js';
+import type { Message } from './message.js';
+import type { Notification } from './notification.js';
+import type { Person } from './person.js';
+import type { Project } from './project.js';
+import type { Task } from './task.js';
+
+/** The entity type stored in each collection. */
+export interface EntityByCollection {
+  people: Person;
+  projects: Project;
+  tasks: Task;
+  messages: Message;
+  notifications: Notification;
+  activity: ActivityEntry;
+}
+
+export type EntityOf<C extends CollectionName> = EntityByCollection[C];
+export type AnyEntity = EntityByCollection[CollectionName];

@@ -1,0 +1,66 @@
+import type { EntityMeta, Id, IsoDate } from './common.js';
+
+export type Priority = 'none' | 'low' | 'medium' | 'high' | 'urgent';
+export const PRIORITIES: readonly Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
+
+/**
+ * Dependency kinds, named predecessor-successor: FS = the successor starts after the predecessor
+ * finishes; SS = starts after it starts; FF = finishes after it finishes; SF = finishes after it starts.
+ */
+export type DependencyType = 'FS' | 'SS' | 'FF' | 'SF';
+export const DEPENDENCY_TYPES: readonly DependencyType[] = ['FS', 'SS', 'FF', 'SF'];
+
+/** A dependency held by the successor task. */
+export interface Dependency {
+  readonly predecessorId: Id;
+  readonly type: DependencyType;
+  /** Days added to the constraint (negative = lead). */
+  readonly lag: number;
+}
+
+export interface ChecklistItem {
+  readonly id: Id;
+  readonly text: string;
+  readonly done: boolean;
+}
+
+/** A link to a document that lives elsewhere (the library never stores files). */
+export interface DocumentLink {
+  readonly id: Id;
+  readonly name: string;
+  readonly url: string;
+  /** MIME type or a short kind such as `pdf`. */
+  readonly type: string;
+}
+
+export interface Task extends EntityMeta {
+  readonly projectId: Id;
+  /** Parent task; subtasks roll up into it. */
+  readonly parentId?: Id;
+  readonly title: string;
+  /** Markdown source; rendered only through the sanitizer. */
+  readonly description?: string;
+  /** A status id of the project's workflow. Unknown ids are kept (the board shows them apart). */
+  readonly status: string;
+  /** Order within a status column; compared as strings (fractional index). */
+  readonly rank: string;
+  readonly assigneeIds: readonly Id[];
+  /** Non-human resources (and extra people) booked for the task. */
+  readonly resourceIds: readonly Id[];
+  /** People following the task (collaborators who joined); they get its notifications. */
+  readonly followerIds: readonly Id[];
+  readonly priority: Priority;
+  readonly tags: readonly string[];
+  readonly start?: IsoDate;
+  /** Last day of work, inclusive. */
+  readonly due?: IsoDate;
+  /** Effort in hours. */
+  readonly estimate?: number;
+  /** 0 to 100. */
+  readonly progress: number;
+  readonly milestone?: boolean;
+  readonly dependencies: readonly Dependency[];
+  readonly checklist: readonly ChecklistItem[];
+  readonly documents: readonly DocumentLink[];
+  readonly createdBy: Id;
+}

@@ -1,0 +1,50 @@
+import type { Id } from '../model/common.js';
+import type { ActivityEntry } from '../model/activity.js';
+import type { Message } from '../model/message.js';
+import type { Notification } from '../model/notification.js';
+import type { Person } from '../model/person.js';
+import type { Project } from '../model/project.js';
+import type { Task } from '../model/task.js';
+import type { Workspace } from '../model/workspace.js';
+import { Table } from './table.js';
+
+/** Where the store is in talking to its backend. */
+export interface SyncState {
+  readonly phase: 'idle' | 'loading' | 'ready' | 'failed';
+  /** False while writes cannot reach the backend; they wait in the outbox. */
+  readonly online: boolean;
+  /** Writes applied here but not yet confirmed. */
+  readonly pendingWrites: number;
+}
+
+/**
+ * What every widget reads: normalized tables of entities as the user should see them, i.e. the
+ * backend's confirmed state with this user's pending writes applied on top.
+ */
+export interface StoreState {
+  readonly workspace?: Workspace;
+  /** The acting person's id. */
+  readonly userId?: Id;
+  readonly people: Table<Person>;
+  readonly projects: Table<Project>;
+  readonly tasks: Table<Task>;
+  readonly messages: Table<Message>;
+  readonly notifications: Table<Notification>;
+  readonly activity: Table<ActivityEntry>;
+  /** Ids of entities with a write in flight (cards can show them as saving). */
+  readonly pendingIds: ReadonlySet<Id>;
+  readonly sync: SyncState;
+}
+
+export function emptyState(): StoreState {
+  return {
+    people: Table.empty(),
+    projects: Table.empty(),
+    tasks: Table.empty(),
+    messages: Table.empty(),
+    notifications: Table.empty(),
+    activity: Table.empty(),
+    pendingIds: new Set(),
+    sync: { phase: 'idle', online: true, pendingWrites: 0 },
+  };
+}

@@ -1,0 +1,35 @@
+// @web/test-runner in the system's headless Chromium. Test files are TypeScript, compiled by esbuild
+// with the project's tsconfig (legacy decorators), and resolve @cwm/* packages from their sources.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'cwm-wtr-'));
+
+export default {
+  rootDir: '.',
+  files: ['tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // Two cores: one page at a time for the heavy suites keeps timings honest and the machine usable.
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+      },
+    }),
+  ],
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+};
