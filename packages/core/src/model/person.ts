@@ -1,4 +1,4 @@
-import type { EntityMeta, Id } from './common.js';
+import type { EntityMeta } from './common.js';
 
 /** Built-in roles. A host's policy may define more; these are the ones the default policy knows. */
 export type BuiltInRole = 'admin' | 'manager' | 'member' | 'guest' | 'viewer';
