@@ -5,3 +5,5 @@ export * from './store/state.js';
 export * from './store/store-error.js';
 export * from './validation/issue.js';
 export * from './permissions/types.js';
+export * from './workflow/rank.js';
+export * from './workflow/rules.js';

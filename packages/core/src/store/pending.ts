@@ -1,0 +1,86 @@
+import type { Mutation } from '../adapter/mutation.js';
+import type { CollectionName, Id } from '../model/common.js';
+
+/** How a write ended, as the action's `confirmed` promise reports it (it never rejects). */
+export type WriteOutcome =
+  | { readonly status: 'applied' }
+  | { readonly status: 'rejected'; readonly code: string; readonly reason: string };
+
+/** A write applied here and not yet confirmed by the backend. */
+export interface PendingWrite {
+  mutation: Mutation;
+  inFlight: boolean;
+  /** How often it was replayed onto a newer server version after a conflict. */
+  rebases: number;
+  readonly settle: (outcome: WriteOutcome) => void;
+}
+
+export function entityKey(collection: CollectionName, id: Id): string {
+  return `${collection}/${id}`;
+}
+
+/**
+ * The ordered log of this user's unconfirmed writes, indexed by entity so the view of one entity can
+ * be recomputed (confirmed value + its pending writes replayed in order) without scanning the log.
+ */
+export class PendingWrites {
+  private readonly order: PendingWrite[] = [];
+  private readonly byEntity = new Map<string, PendingWrite[]>();
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  add(write: PendingWrite): void {
+    this.order.push(write);
+    const key = entityKey(write.mutation.collection, write.mutation.entityId);
+    const list = this.byEntity.get(key);
+    if (list) list.push(write);
+    else this.byEntity.set(key, [write]);
+  }
+
+  remove(write: PendingWrite): void {
+    const index = this.order.indexOf(write);
+    if (index >= 0) this.order.splice(index, 1);
+    const key = entityKey(write.mutation.collection, write.mutation.entityId);
+    const list = this.byEntity.get(key);
+    if (!list) return;
+    const at = list.indexOf(write);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.byEntity.delete(key);
+  }
+
+  forEntity(collection: CollectionName, id: Id): readonly PendingWrite[] {
+    return this.byEntity.get(entityKey(collection, id)) ?? [];
+  }
+
+  findById(mutationId: string): PendingWrite | undefined {
+    return this.order.find((write) => write.mutation.id === mutationId);
+  }
+
+  /**
+   * The next writes to send, oldest first: at most one per entity, since a second write on the same
+   * entity must be based on the version the first one produces.
+   */
+  nextBatch(limit: number): PendingWrite[] {
+    const batch: PendingWrite[] = [];
+    const seen = new Set<string>();
+    for (const write of this.order) {
+      const key = entityKey(write.mutation.collection, write.mutation.entityId);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (write.inFlight) continue;
+      batch.push(write);
+      if (batch.length >= limit) break;
+    }
+    return batch;
+  }
+
+  hasInFlight(): boolean {
+    return this.order.some((write) => write.inFlight);
+  }
+
+  entityIds(): Set<Id> {
+    return new Set(this.order.map((write) => write.mutation.entityId));
+  }
+}

@@ -1,0 +1,940 @@
+import { BehaviorSubject, Observable, Subject, Subscription, defer, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import type { CwmAdapter, MutationResult, RemoteChange } from '../adapter/contract.js';
+import { applyMutation } from '../adapter/apply.js';
+import { AdapterError, toAdapterError } from '../adapter/errors.js';
+import type { Mutation, Patch } from '../adapter/mutation.js';
+import type { ActivityEntry } from '../model/activity.js';
+import type { CollectionName, Id } from '../model/common.js';
+import type { AnyEntity, EntityOf } from '../model/entities.js';
+import { MAX_MESSAGE_LENGTH, type Message } from '../model/message.js';
+import type { Notification } from '../model/notification.js';
+import type { Person } from '../model/person.js';
+import type { Project } from '../model/project.js';
+import type { Task } from '../model/task.js';
+import type { Action, PermissionResult, PermissionTarget, Policy } from '../permissions/types.js';
+import { createPolicy, validateEntity, wouldCreateCycle, wouldCreateParentCycle } from '../domain.js';
+import type { ReferenceContext } from '../domain.js';
+import { rankBetween } from '../workflow/rank.js';
+import { checkTransition, checkWipLimit } from '../workflow/rules.js';
+import { randomId } from './ids.js';
+import { acceptBatch, acceptOne } from './inbound.js';
+import { whereIncremental } from './incremental.js';
+import { PendingWrites, type PendingWrite, type WriteOutcome } from './pending.js';
+import { emptyState, type StoreState, type SyncState } from './state.js';
+import type { StoreError } from './store-error.js';
+import { Table } from './table.js';
+import { actionsForTaskPatch, addedPredecessors } from './task-rules.js';
+import { UndoHistory, type ChangeSpec, type UndoEntry } from './undo.js';
+
+export type { WriteOutcome } from './pending.js';
+
+export interface CwmStoreOptions {
+  readonly adapter: CwmAdapter;
+  readonly workspaceId: Id;
+  /** The acting person. */
+  readonly userId: Id;
+  /** Who may do what. Defaults to `createPolicy()`. */
+  readonly policy?: Policy;
+  /** The clock; tests pin it. */
+  readonly now?: () => Date;
+  /** Makes new entity and mutation ids. */
+  readonly newId?: (prefix: string) => string;
+}
+
+/** The synchronous answer of every action. `confirmed` settles when the backend has answered. */
+export type WriteResult =
+  | { readonly ok: true; readonly id: Id; readonly confirmed: Promise<WriteOutcome> }
+  | { readonly ok: false; readonly code: string; readonly reason: string };
+
+/** What a new task needs; everything else gets a sensible default. */
+export interface NewTask extends Partial<Omit<Task, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'projectId' | 'title'>> {
+  readonly projectId: Id;
+  readonly title: string;
+  /** Client-chosen id; one is made when absent. */
+  readonly id?: Id;
+  /** Place the new task right before this one in its column (default: at the end). */
+  readonly beforeId?: Id;
+}
+
+/** Where a task goes on a move. Neighbours give the position; without them it goes to the end. */
+export interface MoveTarget {
+  readonly status: string;
+  /** The task that will sit right above the moved one. */
+  readonly afterId?: Id;
+  /** The task that will sit right below the moved one. */
+  readonly beforeId?: Id;
+  /** An explicit rank, when the caller computed one. */
+  readonly rank?: string;
+}
+
+export interface NewMessage {
+  readonly taskId: Id;
+  readonly body: string;
+  readonly mentions?: readonly Id[];
+  readonly replyToId?: Id;
+  readonly attachments?: Message['attachments'];
+}
+
+type Confirmed = { [C in CollectionName]: Map<Id, EntityOf<C>> };
+
+/** How many times one write is replayed onto a newer server version before giving up. */
+const MAX_REBASES = 3;
+const MAX_RETRY_DELAY_MS = 30_000;
+const PAGE_SIZE = 1000;
+
+function refused(code: string, reason: string): WriteResult {
+  return { ok: false, code, reason };
+}
+
+/**
+ * The one live store every widget on a page shares.
+ *
+ * Data flows one way: adapter -> store -> selectors -> widgets. The store keeps the backend's
+ * confirmed entities and this user's pending writes; what it publishes is the confirmed state with
+ * the pending writes replayed on top. A write therefore shows at once (optimistic), is confirmed or
+ * rolled back when the backend answers, is replayed onto the newer version after a conflict
+ * (rebase), and survives remote changes to the same entity arriving meanwhile.
+ *
+ * Plain TypeScript and RxJS, no DOM: it runs in a test without a page.
+ */
+export class CwmStore {
+  readonly workspaceId: Id;
+  readonly userId: Id;
+
+  private readonly adapter: CwmAdapter;
+  private readonly policy: Policy;
+  private readonly now: () => Date;
+  private readonly newId: (prefix: string) => string;
+  private readonly subject = new BehaviorSubject<StoreState>(emptyState());
+  private readonly errorSubject = new Subject<StoreError>();
+  private readonly history = new UndoHistory();
+  private readonly historySubject = new BehaviorSubject({ canUndo: false, canRedo: false });
+  private readonly pending = new PendingWrites();
+  private readonly subscriptions = new Subscription();
+  private readonly selectorCache = new Map<string, Observable<unknown>>();
+  private readonly loadedMessages = new Set<Id>();
+  private readonly loadedActivity = new Set<string>();
+  private confirmed: Confirmed = CwmStore.emptyConfirmed();
+  private connecting: Promise<void> | undefined;
+  private buffered: (readonly RemoteChange[])[] | undefined;
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = 0;
+  private disposed = false;
+  private following = false;
+
+  /** Every state the widgets should show; replays the current one to new subscribers. */
+  readonly state$: Observable<StoreState> = this.subject.asObservable();
+  /** Problems and corrections: invalid data skipped, writes refused or rebased, offline. Hot. */
+  readonly errors$: Observable<StoreError> = this.errorSubject.asObservable();
+  readonly canUndo$: Observable<boolean> = this.historySubject.pipe(map((h) => h.canUndo), distinctUntilChanged());
+  readonly canRedo$: Observable<boolean> = this.historySubject.pipe(map((h) => h.canRedo), distinctUntilChanged());
+
+  constructor(options: CwmStoreOptions) {
+    this.adapter = options.adapter;
+    this.workspaceId = options.workspaceId;
+    this.userId = options.userId;
+    this.policy = options.policy ?? createPolicy();
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomId;
+  }
+
+  private static emptyConfirmed(): Confirmed {
+    return { people: new Map(), projects: new Map(), tasks: new Map(), messages: new Map(), notifications: new Map(), activity: new Map() };
+  }
+
+  get state(): StoreState {
+    return this.subject.value;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Opens the adapter, loads people, projects, tasks and my notifications, then follows live changes. */
+  connect(): Promise<void> {
+    this.connecting ??= this.load();
+    return this.connecting;
+  }
+
+  /** Stops following changes and retrying. Pending writes are abandoned; the adapter is left open. */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    this.subscriptions.unsubscribe();
+    this.subject.complete();
+    this.errorSubject.complete();
+    this.historySubject.complete();
+  }
+
+  /** Sends waiting writes now instead of at the next retry (e.g. when the browser says it is online). */
+  retryNow(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    void this.flush();
+  }
+
+  private async load(): Promise<void> {
+    this.patchSync({ phase: 'loading' });
+    try {
+      const workspace = await this.adapter.open({ workspaceId: this.workspaceId, userId: this.userId });
+      if (this.disposed) return;
+      this.buffered = [];
+      if (!this.following) {
+        this.following = true;
+        this.subscriptions.add(
+          this.adapter.changes().subscribe({
+            next: (changes) => this.receive(changes),
+            error: (error: unknown) => this.reportLoadFailure(error),
+          }),
+        );
+      }
+      await this.loadEverything();
+      if (this.disposed) return;
+      this.subject.next({ ...this.subject.value, workspace, userId: this.userId });
+      const waiting = this.buffered ?? [];
+      this.buffered = undefined;
+      for (const changes of waiting) this.receive(changes);
+      this.patchSync({ phase: 'ready' });
+      void this.flush();
+    } catch (error) {
+      this.connecting = undefined;
+      this.buffered = undefined;
+      this.reportLoadFailure(error);
+      this.patchSync({ phase: 'failed' });
+    }
+  }
+
+  private async loadEverything(): Promise<void> {
+    const confirmed = CwmStore.emptyConfirmed();
+    const context = this.referenceContext(confirmed);
+    const take = async <C extends CollectionName>(collection: C, query: { personId?: Id } = {}): Promise<void> => {
+      const raw = await this.readAll(collection, query);
+      const { entities, issues } = acceptBatch(collection, raw, context);
+      this.reportIssues(issues);
+      const target = confirmed[collection] as Map<Id, EntityOf<C>>;
+      for (const entity of entities) target.set(entity.id, entity);
+    };
+    await take('people');
+    await take('projects');
+    await take('tasks');
+    await take('notifications', { personId: this.userId });
+    // Messages and activity are loaded per task or project when a widget asks for them; keep the
+    // ones already loaded so a reload (reset) does not drop an open conversation.
+    confirmed.messages = this.confirmed.messages;
+    confirmed.activity = this.confirmed.activity;
+    this.confirmed = confirmed;
+    this.rebuildAll();
+  }
+
+  private async readAll(collection: CollectionName, query: { personId?: Id; projectId?: Id; taskId?: Id }): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.adapter.list(collection, { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined && !this.disposed);
+    return items;
+  }
+
+  private referenceContext(confirmed: Confirmed = this.confirmed): ReferenceContext {
+    return {
+      hasPerson: (id) => confirmed.people.has(id),
+      hasProject: (id) => confirmed.projects.has(id),
+      hasTask: (id) => confirmed.tasks.has(id),
+    };
+  }
+
+  private async ensureLoaded(key: string, loaded: Set<string>, collection: 'messages' | 'activity', query: { taskId?: Id; projectId?: Id }): Promise<void> {
+    if (loaded.has(key)) return;
+    loaded.add(key);
+    try {
+      await this.connect();
+      const raw = await this.readAll(collection, query);
+      if (this.disposed) return;
+      const { entities, issues } = acceptBatch(collection, raw, this.referenceContext());
+      this.reportIssues(issues);
+      const touched: AnyEntity[] = [];
+      const target = this.confirmed[collection] as Map<Id, AnyEntity>;
+      for (const entity of entities) {
+        const current = target.get(entity.id);
+        if (current && current.version >= entity.version) continue;
+        target.set(entity.id, entity);
+        touched.push(entity);
+      }
+      this.rebuild(new Map([[collection, new Set(touched.map((entity) => entity.id))]]));
+    } catch (error) {
+      loaded.delete(key);
+      this.reportLoadFailure(error);
+    }
+  }
+
+  // ---------------------------------------------------------------- live changes
+
+  private receive(changes: readonly RemoteChange[]): void {
+    if (this.disposed) return;
+    if (this.buffered) {
+      this.buffered.push(changes);
+      return;
+    }
+    const touched = new Map<CollectionName, Set<Id>>();
+    const touch = (collection: CollectionName, id: Id): void => {
+      let ids = touched.get(collection);
+      if (!ids) touched.set(collection, (ids = new Set()));
+      ids.add(id);
+    };
+    for (const change of changes) {
+      if (change.type === 'reset') {
+        this.connecting = this.loadEverything().catch((error: unknown) => this.reportLoadFailure(error));
+        return;
+      }
+      if (change.type === 'delete') {
+        if (this.confirmed[change.collection].delete(change.id)) touch(change.collection, change.id);
+        continue;
+      }
+      const { entity, issues } = acceptOne(change.collection, change.entity, this.referenceContext(), (id) => this.state.tasks.get(id));
+      this.reportIssues(issues);
+      if (!entity) continue;
+      if (change.collection === 'notifications' && (entity as Notification).personId !== this.userId) continue;
+      const target = this.confirmed[change.collection] as Map<Id, AnyEntity>;
+      const current = target.get(entity.id);
+      // Echoes of our own writes and out-of-order deliveries are never newer than what we hold.
+      if (current && current.version >= entity.version) continue;
+      target.set(entity.id, entity);
+      touch(change.collection, entity.id);
+    }
+    if (touched.size > 0) this.rebuild(touched);
+  }
+
+  // ---------------------------------------------------------------- the view
+
+  /** Recomputes the published entities of the given ids: confirmed value + pending writes, in order. */
+  private rebuild(touched: ReadonlyMap<CollectionName, ReadonlySet<Id>>): void {
+    if (this.disposed) return;
+    const state = this.subject.value;
+    const next: { -readonly [K in keyof StoreState]: StoreState[K] } = { ...state };
+    for (const [collection, ids] of touched) {
+      const view = state[collection] as Table<AnyEntity>;
+      const confirmed = this.confirmed[collection] as Map<Id, AnyEntity>;
+      const upserts: AnyEntity[] = [];
+      const deletions: Id[] = [];
+      for (const id of ids) {
+        let value: AnyEntity | undefined = confirmed.get(id);
+        for (const write of this.pending.forEntity(collection, id)) value = applyMutation(value, write.mutation);
+        if (value === undefined) deletions.push(id);
+        else if (view.get(id) !== value) upserts.push(value);
+      }
+      (next as Record<CollectionName, Table<AnyEntity>>)[collection] = view.batch(upserts, deletions);
+    }
+    next.pendingIds = this.pending.entityIds();
+    next.sync = { ...state.sync, pendingWrites: this.pending.size };
+    this.subject.next(next);
+  }
+
+  /** Publishes everything anew (after a full load). */
+  private rebuildAll(): void {
+    const state = this.subject.value;
+    const tables = {} as Record<CollectionName, Table<AnyEntity>>;
+    for (const collection of Object.keys(this.confirmed) as CollectionName[]) {
+      const values = new Map(this.confirmed[collection] as Map<Id, AnyEntity>);
+      for (const write of this.pendingOf(collection)) {
+        const value = applyMutation(values.get(write.mutation.entityId), write.mutation);
+        if (value === undefined) values.delete(write.mutation.entityId);
+        else values.set(value.id, value);
+      }
+      tables[collection] = Table.from(values.values());
+    }
+    this.subject.next({ ...state, ...(tables as unknown as Partial<StoreState>), pendingIds: this.pending.entityIds() });
+  }
+
+  private pendingOf(collection: CollectionName): PendingWrite[] {
+    const writes: PendingWrite[] = [];
+    for (const id of this.pending.entityIds()) writes.push(...this.pending.forEntity(collection, id));
+    return writes;
+  }
+
+  private patchSync(patch: Partial<SyncState>): void {
+    if (this.disposed) return;
+    const state = this.subject.value;
+    this.subject.next({ ...state, sync: { ...state.sync, ...patch } });
+  }
+
+  // ---------------------------------------------------------------- selectors
+
+  /** A memoized view of the state: emits only when the projected value changes; shared by subscribers. */
+  select<R>(project: (state: StoreState) => R, equal: (a: R, b: R) => boolean = Object.is): Observable<R> {
+    return this.subject.pipe(map(project), distinctUntilChanged(equal), shareReplay({ bufferSize: 1, refCount: true }));
+  }
+
+  private cached<R>(key: string, make: () => Observable<R>): Observable<R> {
+    let observable = this.selectorCache.get(key) as Observable<R> | undefined;
+    if (!observable) {
+      observable = make();
+      this.selectorCache.set(key, observable);
+    }
+    return observable;
+  }
+
+  /** The acting person, once people are loaded. */
+  me$(): Observable<Person | undefined> {
+    return this.cached('me', () => this.select((state) => state.people.get(this.userId)));
+  }
+
+  person$(id: Id): Observable<Person | undefined> {
+    return this.cached(`person:${id}`, () => this.select((state) => state.people.get(id)));
+  }
+
+  project$(id: Id): Observable<Project | undefined> {
+    return this.cached(`project:${id}`, () => this.select((state) => state.projects.get(id)));
+  }
+
+  task$(id: Id): Observable<Task | undefined> {
+    return this.cached(`task:${id}`, () => this.select((state) => state.tasks.get(id)));
+  }
+
+  people$(): Observable<readonly Person[]> {
+    return this.cached('people', () => this.tableValues((state) => state.people));
+  }
+
+  projects$(): Observable<readonly Project[]> {
+    return this.cached('projects', () => this.tableValues((state) => state.projects));
+  }
+
+  /** The tasks of one project as a table; unchanged (same object) when none of them changed. */
+  projectTasks$(projectId: Id): Observable<Table<Task>> {
+    return this.cached(`project-tasks:${projectId}`, () =>
+      whereIncremental(this.select((state) => state.tasks), (task) => task.projectId === projectId).pipe(
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
+  /** One task's conversation, oldest first. Subscribing loads it from the adapter the first time. */
+  messages$(taskId: Id): Observable<readonly Message[]> {
+    return this.cached(`messages:${taskId}`, () =>
+      defer(() => {
+        void this.ensureLoaded(taskId, this.loadedMessages, 'messages', { taskId });
+        return whereIncremental(this.select((state) => state.messages), (message) => message.taskId === taskId);
+      }).pipe(
+        map((table) => table.values().sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
+  /** The acting person's notifications, newest first. */
+  notifications$(): Observable<readonly Notification[]> {
+    return this.cached('notifications', () =>
+      this.select((state) => state.notifications).pipe(
+        map((table) => table.filter((item) => item.personId === this.userId).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
+  /** The activity log of a task or a project, oldest first. Subscribing loads it the first time. */
+  activity$(filter: { taskId?: Id; projectId?: Id } = {}): Observable<readonly ActivityEntry[]> {
+    const key = `activity:${filter.taskId ?? ''}:${filter.projectId ?? ''}`;
+    return this.cached(key, () =>
+      defer(() => {
+        void this.ensureLoaded(key, this.loadedActivity, 'activity', filter);
+        return whereIncremental(
+          this.select((state) => state.activity),
+          (entry) =>
+            (filter.taskId === undefined || entry.taskId === filter.taskId) &&
+            (filter.projectId === undefined || entry.projectId === filter.projectId),
+        );
+      }).pipe(
+        map((table) => table.values().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
+  sync$(): Observable<SyncState> {
+    return this.cached('sync', () => this.select((state) => state.sync));
+  }
+
+  private tableValues<T extends { readonly id: Id }>(pick: (state: StoreState) => Table<T>): Observable<readonly T[]> {
+    return this.select(pick).pipe(
+      map((table) => table.values()),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+  }
+
+  // ---------------------------------------------------------------- permissions
+
+  /** Whether the acting person may do `action`, with the reason when not. */
+  can(action: Action, target: PermissionTarget = {}): PermissionResult {
+    return this.policy.can(this.state.people.get(this.userId), action, target);
+  }
+
+  private denied(actions: readonly Action[], target: PermissionTarget): WriteResult | undefined {
+    for (const action of actions) {
+      const answer = this.can(action, target);
+      if (!answer.allowed) return refused(answer.code, answer.reason);
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- task actions
+
+  createTask(input: NewTask): WriteResult {
+    const project = this.state.projects.get(input.projectId);
+    if (!project) return refused('not-found', `There is no project ${input.projectId}.`);
+    const denial = this.denied(['task.create'], { project });
+    if (denial) return denial;
+    const status = input.status ?? project.workflow.statuses[0]?.id ?? 'todo';
+    const transition = input.status ? checkTransition(project, status, status) : undefined;
+    if (transition) return refused(transition.code, transition.reason);
+    const wip = checkWipLimit(project, status, this.countInStatus(project.id, status));
+    if (wip.blocking) return refused('wip-limit', wip.reason ?? 'The column is full.');
+    const at = this.now().toISOString();
+    const { beforeId, id, ...fields } = input;
+    const task: Task = {
+      assigneeIds: [],
+      resourceIds: [],
+      followerIds: [],
+      priority: 'none',
+      tags: [],
+      progress: 0,
+      dependencies: [],
+      checklist: [],
+      documents: [],
+      ...fields,
+      id: id ?? this.newId('t'),
+      status,
+      rank: input.rank ?? this.rankFor(project.id, status, beforeId === undefined ? {} : { beforeId }),
+      version: 0,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: this.userId,
+    };
+    if (task.assigneeIds.some((person) => person !== this.userId)) {
+      const assign = this.denied(['task.assign'], { project, task });
+      if (assign) return assign;
+    }
+    return this.perform([{ kind: 'create', collection: 'tasks', value: task, intent: 'task.create' }], {
+      undo: [{ kind: 'delete', collection: 'tasks', entityId: task.id, intent: 'task.delete' }],
+    });
+  }
+
+  /**
+   * Changes fields of a task. The permissions needed follow from the fields (see
+   * `actionsForTaskPatch`); status changes obey the workflow, new dependencies may not close a loop.
+   */
+  updateTask(id: Id, patch: Patch<'tasks'>, intent = 'task.edit'): WriteResult {
+    const task = this.state.tasks.get(id);
+    if (!task) return refused('not-found', `There is no task ${id}.`);
+    const project = this.state.projects.get(task.projectId);
+    const denial = this.denied(actionsForTaskPatch(task, patch, this.userId), { task, ...(project ? { project } : {}) });
+    if (denial) return denial;
+    if (project && patch.status !== undefined && patch.status !== task.status) {
+      const transition = checkTransition(project, task.status, patch.status);
+      if (transition) return refused(transition.code, transition.reason);
+      const wip = checkWipLimit(project, patch.status, this.countInStatus(project.id, patch.status));
+      if (wip.blocking) return refused('wip-limit', wip.reason ?? 'The column is full.');
+    }
+    const lookup = (taskId: Id): Task | undefined => this.state.tasks.get(taskId);
+    if (patch.dependencies) {
+      for (const predecessorId of addedPredecessors(task.dependencies, patch.dependencies)) {
+        const cycle = wouldCreateCycle(lookup, id, predecessorId);
+        if (cycle) return refused('dependency-cycle', `This dependency would create a loop: ${cycle.join(' -> ')}.`);
+      }
+    }
+    if (patch.parentId !== undefined && patch.parentId !== task.parentId) {
+      const cycle = wouldCreateParentCycle(lookup, id, patch.parentId);
+      if (cycle) return refused('parent-cycle', `A task cannot be placed under its own subtask: ${cycle.join(' -> ')}.`);
+    }
+    const before = this.previousValues(task, patch);
+    return this.perform([{ kind: 'update', collection: 'tasks', entityId: id, patch, intent }], {
+      undo: [{ kind: 'update', collection: 'tasks', entityId: id, patch: before, intent }],
+    });
+  }
+
+  /** Moves a task to a status and a place in its column (Kanban). */
+  moveTask(id: Id, to: MoveTarget): WriteResult {
+    const task = this.state.tasks.get(id);
+    if (!task) return refused('not-found', `There is no task ${id}.`);
+    const rank = to.rank ?? this.rankFor(task.projectId, to.status, to, id);
+    return this.updateTask(id, { status: to.status, rank }, 'task.move');
+  }
+
+  /** Deletes a task with its subtasks, as one undoable action. */
+  deleteTask(id: Id): WriteResult {
+    const task = this.state.tasks.get(id);
+    if (!task) return refused('not-found', `There is no task ${id}.`);
+    const project = this.state.projects.get(task.projectId);
+    const denial = this.denied(['task.delete'], { task, ...(project ? { project } : {}) });
+    if (denial) return denial;
+    const doomed = this.withDescendants(task);
+    // Children go first so the backend never holds an orphan; undo recreates parents first.
+    const forward: ChangeSpec[] = [...doomed].reverse().map((item) => ({ kind: 'delete', collection: 'tasks', entityId: item.id, intent: 'task.delete' }));
+    const undo: ChangeSpec[] = doomed.map((item) => ({ kind: 'create', collection: 'tasks', value: item, intent: 'task.create' }));
+    const result = this.perform(forward, { undo });
+    return result.ok ? { ...result, id } : result;
+  }
+
+  // ---------------------------------------------------------------- message actions
+
+  postMessage(input: NewMessage): WriteResult {
+    const task = this.state.tasks.get(input.taskId);
+    if (!task) return refused('not-found', `There is no task ${input.taskId}.`);
+    const body = input.body;
+    if (body.trim() === '' && (input.attachments ?? []).length === 0) return refused('empty', 'Write a message first.');
+    if (body.length > MAX_MESSAGE_LENGTH) {
+      return refused('too-long', `Messages can be at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters; this one has ${body.length.toLocaleString('en')}.`);
+    }
+    const denial = this.denied(['message.post'], { task });
+    if (denial) return denial;
+    for (const personId of input.mentions ?? []) {
+      const person = this.state.people.get(personId);
+      if (!person) return refused('not-found', `There is no person ${personId} to mention.`);
+      const mention = this.denied(['message.mention'], { task, person });
+      if (mention) return mention;
+    }
+    const at = this.now().toISOString();
+    const message: Message = {
+      id: this.newId('m'),
+      taskId: task.id,
+      authorId: this.userId,
+      kind: 'user',
+      body,
+      mentions: [...new Set(input.mentions ?? [])],
+      reactions: {},
+      attachments: input.attachments ?? [],
+      ...(input.replyToId ? { replyToId: input.replyToId } : {}),
+      version: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    return this.perform([{ kind: 'create', collection: 'messages', value: message, intent: 'message.post' }]);
+  }
+
+  editMessage(id: Id, body: string): WriteResult {
+    const message = this.state.messages.get(id);
+    if (!message || message.deleted) return refused('not-found', 'That message no longer exists.');
+    if (body.trim() === '') return refused('empty', 'A message cannot be empty; delete it instead.');
+    if (body.length > MAX_MESSAGE_LENGTH) return refused('too-long', `Messages can be at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`);
+    const denial = this.denied(['message.edit'], this.messageTarget(message));
+    if (denial) return denial;
+    return this.perform([
+      { kind: 'update', collection: 'messages', entityId: id, patch: { body, editedAt: this.now().toISOString() }, intent: 'message.edit' },
+    ]);
+  }
+
+  /** Deletes a message, leaving a tombstone so the thread keeps its shape. */
+  deleteMessage(id: Id): WriteResult {
+    const message = this.state.messages.get(id);
+    if (!message || message.deleted) return refused('not-found', 'That message no longer exists.');
+    const denial = this.denied(['message.delete'], this.messageTarget(message));
+    if (denial) return denial;
+    return this.perform([
+      { kind: 'update', collection: 'messages', entityId: id, patch: { deleted: true, body: '', mentions: [], attachments: [] }, intent: 'message.delete' },
+    ]);
+  }
+
+  /** Adds the acting person's reaction, or takes it back when it is there. */
+  toggleReaction(id: Id, emoji: string): WriteResult {
+    const message = this.state.messages.get(id);
+    if (!message || message.deleted) return refused('not-found', 'That message no longer exists.');
+    const denial = this.denied(['message.react'], this.messageTarget(message));
+    if (denial) return denial;
+    const people = message.reactions[emoji] ?? [];
+    const nextPeople = people.includes(this.userId) ? people.filter((person) => person !== this.userId) : [...people, this.userId];
+    const reactions = { ...message.reactions, [emoji]: nextPeople };
+    if (nextPeople.length === 0) delete reactions[emoji];
+    return this.perform([{ kind: 'update', collection: 'messages', entityId: id, patch: { reactions }, intent: 'message.react' }]);
+  }
+
+  /** Marks the acting person's notifications read: the given ones, or all unread. */
+  markNotificationsRead(ids?: readonly Id[]): WriteResult {
+    const denial = this.denied(['notification.read'], {});
+    if (denial) return denial;
+    const readAt = this.now().toISOString();
+    const targets = (ids ?? this.state.notifications.ids())
+      .map((id) => this.state.notifications.get(id))
+      .filter((item): item is Notification => item !== undefined && item.personId === this.userId && item.readAt === undefined);
+    if (targets.length === 0) return { ok: true, id: '', confirmed: Promise.resolve({ status: 'applied' }) };
+    return this.perform(
+      targets.map((item) => ({ kind: 'update', collection: 'notifications', entityId: item.id, patch: { readAt }, intent: 'notification.read' })),
+    );
+  }
+
+  // ---------------------------------------------------------------- undo / redo
+
+  /** Undoes the acting person's last action. False when there is nothing to undo or it is refused now. */
+  undo(): boolean {
+    const entry = this.history.takeUndo();
+    if (!entry) return false;
+    const result = this.perform(entry.undo, { record: false, undoEntry: entry });
+    if (result.ok) this.history.pushRedo(entry);
+    this.publishHistory();
+    return result.ok;
+  }
+
+  redo(): boolean {
+    const entry = this.history.takeRedo();
+    if (!entry) return false;
+    const result = this.perform(entry.redo, { record: false, undoEntry: entry });
+    if (result.ok) this.history.pushUndo(entry);
+    this.publishHistory();
+    return result.ok;
+  }
+
+  private publishHistory(): void {
+    if (!this.disposed) this.historySubject.next({ canUndo: this.history.canUndo, canRedo: this.history.canRedo });
+  }
+
+  // ---------------------------------------------------------------- the write path
+
+  /**
+   * Applies changes optimistically and queues them for the backend. All-or-nothing: if any change
+   * would produce an invalid entity, nothing is applied.
+   */
+  private perform(
+    specs: readonly ChangeSpec[],
+    options: { undo?: readonly ChangeSpec[]; record?: boolean; undoEntry?: UndoEntry } = {},
+  ): WriteResult {
+    if (specs.length === 0) return refused('empty', 'Nothing to change.');
+    const mutations: Mutation[] = [];
+    for (const spec of specs) {
+      const mutation = this.toMutation(spec);
+      if (typeof mutation === 'string') return refused('not-found', mutation);
+      if (mutation.kind !== 'delete') {
+        const current = this.state[mutation.collection].get(mutation.entityId) as AnyEntity | undefined;
+        const result = applyMutation(current, mutation);
+        const valid = result === undefined ? undefined : validateEntity(mutation.collection, result);
+        if (valid && !valid.ok) return refused('validation', valid.issue.message);
+      }
+      mutations.push(mutation);
+    }
+    const outcomes: Promise<WriteOutcome>[] = [];
+    const touched = new Map<CollectionName, Set<Id>>();
+    for (const mutation of mutations) {
+      outcomes.push(
+        new Promise<WriteOutcome>((resolve) => {
+          this.pending.add({ mutation, inFlight: false, rebases: 0, settle: resolve });
+        }),
+      );
+      let ids = touched.get(mutation.collection);
+      if (!ids) touched.set(mutation.collection, (ids = new Set()));
+      ids.add(mutation.entityId);
+    }
+    const mutationIds = new Set(mutations.map((mutation) => mutation.id));
+    if (options.undoEntry) options.undoEntry.mutationIds = mutationIds;
+    else if (options.undo && options.record !== false) {
+      this.history.record({ redo: specs, undo: options.undo, mutationIds });
+      this.publishHistory();
+    }
+    this.rebuild(touched);
+    void this.flush();
+    const confirmed = Promise.all(outcomes).then(
+      (results): WriteOutcome => results.find((outcome) => outcome.status === 'rejected') ?? { status: 'applied' },
+    );
+    return { ok: true, id: mutations[0]!.entityId, confirmed };
+  }
+
+  private toMutation(spec: ChangeSpec): Mutation | string {
+    const base = { id: this.newId('mut'), collection: spec.collection, actorId: this.userId, at: this.now().toISOString(), intent: spec.intent };
+    if (spec.kind === 'create') return { ...base, kind: 'create', entityId: spec.value.id, value: spec.value } as Mutation;
+    const current = this.confirmed[spec.collection].get(spec.entityId) as AnyEntity | undefined;
+    const visible = this.state[spec.collection].get(spec.entityId);
+    if (!visible) return `There is no ${spec.collection.replace(/s$/, '')} ${spec.entityId}.`;
+    // Made against the version the user saw; a create still in flight has none yet.
+    const baseVersion = current?.version;
+    const withBase = baseVersion === undefined ? base : { ...base, baseVersion };
+    return spec.kind === 'update'
+      ? ({ ...withBase, kind: 'update', entityId: spec.entityId, patch: spec.patch } as Mutation)
+      : ({ ...withBase, kind: 'delete', entityId: spec.entityId } as Mutation);
+  }
+
+  /** Sends pending writes, oldest first, until none is left or the backend is unreachable. */
+  private async flush(): Promise<void> {
+    if (this.flushing || this.disposed || this.retryTimer !== undefined || this.state.sync.phase !== 'ready') return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const batch = this.pending.nextBatch(Math.max(1, this.adapter.capabilities.maxBatch));
+        if (batch.length === 0) break;
+        for (const write of batch) {
+          write.inFlight = true;
+          // A create confirmed meanwhile gave a version this write can now be based on.
+          if (write.mutation.kind !== 'create' && write.mutation.baseVersion === undefined) {
+            const current = this.confirmed[write.mutation.collection].get(write.mutation.entityId) as AnyEntity | undefined;
+            if (current) write.mutation = { ...write.mutation, baseVersion: current.version };
+          }
+        }
+        let results: readonly MutationResult[];
+        try {
+          results = await this.adapter.push(batch.map((write) => write.mutation));
+        } catch (error) {
+          for (const write of batch) write.inFlight = false;
+          const failure = toAdapterError(error);
+          if (failure.retryable) {
+            this.goOffline(failure);
+            return;
+          }
+          results = batch.map((write) => ({ mutationId: write.mutation.id, status: 'rejected', error: failure }));
+        }
+        if (this.disposed) return;
+        this.goOnline();
+        this.settle(batch, results);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private settle(batch: readonly PendingWrite[], results: readonly MutationResult[]): void {
+    const touched = new Map<CollectionName, Set<Id>>();
+    batch.forEach((write, index) => {
+      write.inFlight = false;
+      const { mutation } = write;
+      let ids = touched.get(mutation.collection);
+      if (!ids) touched.set(mutation.collection, (ids = new Set()));
+      ids.add(mutation.entityId);
+      const result =
+        results.find((candidate) => candidate.mutationId === mutation.id) ??
+        results[index] ?? {
+          mutationId: mutation.id,
+          status: 'rejected' as const,
+          error: new AdapterError('validation', 'The backend did not answer this change.'),
+        };
+      const target = this.confirmed[mutation.collection] as Map<Id, AnyEntity>;
+      switch (result.status) {
+        case 'applied':
+        case 'duplicate': {
+          this.pending.remove(write);
+          if (mutation.kind === 'delete') target.delete(mutation.entityId);
+          else if (result.entity) {
+            const current = target.get(result.entity.id);
+            if (!current || current.version < result.entity.version) target.set(result.entity.id, result.entity);
+            // Later writes to this entity were made on top of this one, so they are based on its result.
+            for (const later of this.pending.forEntity(mutation.collection, mutation.entityId)) {
+              if (later.mutation.kind !== 'create') later.mutation = { ...later.mutation, baseVersion: result.entity.version };
+            }
+          }
+          write.settle({ status: 'applied' });
+          break;
+        }
+        case 'conflict': {
+          target.set(result.current.id, result.current);
+          if (write.rebases < MAX_REBASES && mutation.kind !== 'create') {
+            write.rebases++;
+            write.mutation = { ...mutation, baseVersion: result.current.version };
+            this.errorSubject.next({ kind: 'write-rebased', collection: mutation.collection, entityId: mutation.entityId, intent: mutation.intent });
+          } else {
+            this.reject(write, 'conflict', 'Someone else changed this at the same time, and your change could not be applied on top of theirs.');
+          }
+          break;
+        }
+        case 'rejected':
+          this.reject(write, result.error.code, result.error.message);
+          break;
+      }
+    });
+    this.rebuild(touched);
+  }
+
+  private reject(write: PendingWrite, code: string, message: string): void {
+    const { mutation } = write;
+    this.pending.remove(write);
+    this.history.forgetMutation(mutation.id);
+    this.publishHistory();
+    this.errorSubject.next({
+      kind: 'write-rejected',
+      code: code as never,
+      message,
+      collection: mutation.collection,
+      entityId: mutation.entityId,
+      intent: mutation.intent,
+    });
+    write.settle({ status: 'rejected', code, reason: message });
+  }
+
+  private goOffline(failure: AdapterError): void {
+    this.retryDelay = Math.min(MAX_RETRY_DELAY_MS, Math.max(failure.retryAfterMs ?? 1000, this.retryDelay * 2));
+    this.patchSync({ online: false });
+    this.errorSubject.next({ kind: 'offline', message: failure.message, retryInMs: this.retryDelay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, this.retryDelay);
+  }
+
+  private goOnline(): void {
+    this.retryDelay = 0;
+    if (!this.state.sync.online) this.patchSync({ online: true });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private reportIssues(issues: readonly { code: string }[]): void {
+    for (const issue of issues) this.errorSubject.next({ kind: 'invalid-data', issue: issue as never });
+  }
+
+  private reportLoadFailure(error: unknown): void {
+    const failure = toAdapterError(error);
+    if (!this.disposed) this.errorSubject.next({ kind: 'load-failed', code: failure.code, message: failure.message });
+  }
+
+  private messageTarget(message: Message): PermissionTarget {
+    const task = this.state.tasks.get(message.taskId);
+    return { message, ...(task ? { task } : {}) };
+  }
+
+  private countInStatus(projectId: Id, status: string): number {
+    let count = 0;
+    for (const task of this.state.tasks) if (task.projectId === projectId && task.status === status) count++;
+    return count;
+  }
+
+  /** A rank for a task entering a column at the given place (default: the end). */
+  private rankFor(projectId: Id, status: string, place: { afterId?: Id; beforeId?: Id }, movingId?: Id): string {
+    const tasks = this.state.tasks;
+    const above = place.afterId ? tasks.get(place.afterId)?.rank : undefined;
+    const below = place.beforeId ? tasks.get(place.beforeId)?.rank : undefined;
+    if (above !== undefined || below !== undefined) {
+      // Only one neighbour given: find the other one so the rank lands exactly between the two.
+      const column = tasks
+        .filter((task) => task.projectId === projectId && task.status === status && task.id !== movingId)
+        .map((task) => task.rank)
+        .sort();
+      if (above !== undefined && below === undefined) return rankBetween(above, column.find((rank) => rank > above));
+      if (below !== undefined && above === undefined) return rankBetween([...column].reverse().find((rank) => rank < below), below);
+      return rankBetween(above, below);
+    }
+    let last: string | undefined;
+    for (const task of tasks) {
+      if (task.projectId === projectId && task.status === status && task.id !== movingId && (last === undefined || task.rank > last)) last = task.rank;
+    }
+    return rankBetween(last);
+  }
+
+  private previousValues(task: Task, patch: Patch<'tasks'>): Patch<'tasks'> {
+    const before: Record<string, unknown> = {};
+    for (const field of Object.keys(patch)) before[field] = (task as unknown as Record<string, unknown>)[field];
+    return before as Patch<'tasks'>;
+  }
+
+  private withDescendants(root: Task): Task[] {
+    const children = new Map<Id, Task[]>();
+    for (const task of this.state.tasks) {
+      if (task.parentId === undefined) continue;
+      const list = children.get(task.parentId);
+      if (list) list.push(task);
+      else children.set(task.parentId, [task]);
+    }
+    const result: Task[] = [];
+    const queue = [root];
+    const seen = new Set<Id>();
+    while (queue.length > 0) {
+      const task = queue.shift()!;
+      if (seen.has(task.id)) continue;
+      seen.add(task.id);
+      result.push(task);
+      queue.push(...(children.get(task.id) ?? []));
+    }
+    return result;
+  }
+}
