@@ -325,8 +325,10 @@ export class CwmStore {
       }
       (next as Record<CollectionName, Table<AnyEntity>>)[collection] = view.batch(upserts, deletions);
     }
-    next.pendingIds = this.pending.entityIds();
-    next.sync = { ...state.sync, pendingWrites: this.pending.size };
+    if (this.pending.size !== state.sync.pendingWrites || this.pending.size > 0 || state.pendingIds.size > 0) {
+      next.pendingIds = this.pending.entityIds();
+    }
+    if (this.pending.size !== state.sync.pendingWrites) next.sync = { ...state.sync, pendingWrites: this.pending.size };
     this.subject.next(next);
   }
 
