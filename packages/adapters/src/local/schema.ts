@@ -1,0 +1,41 @@
+import { COLLECTIONS, type CollectionName } from '@cwm/core';
+
+/** Bump when the layout below changes, and migrate in `upgradeSchema`. */
+export const SCHEMA_VERSION = 1;
+
+/** Key/value records about the workspace itself (`workspace`, `seededAt`). */
+export const META_STORE = 'meta';
+/** Ids of applied mutations: the idempotency log. */
+export const MUTATIONS_STORE = 'mutations';
+
+export type StoreName = CollectionName | typeof META_STORE | typeof MUTATIONS_STORE;
+
+/** Every store, for transactions that may touch any of them (a push, the seeding). */
+export const ALL_STORES: readonly StoreName[] = [...COLLECTIONS, META_STORE, MUTATIONS_STORE];
+
+/**
+ * Secondary indexes per collection, one per list filter. Each is compound `[field, id]` so one filter
+ * value's entries come sorted by id, which is what the paging cursor continues from.
+ */
+export const INDEXES: { readonly [C in CollectionName]: readonly string[] } = {
+  people: [],
+  projects: [],
+  tasks: ['projectId'],
+  messages: ['taskId'],
+  notifications: ['personId'],
+  activity: ['projectId', 'taskId'],
+};
+
+/**
+ * One database per workspace: one object store per collection (keyed by `id`), plus `meta` and
+ * `mutations`. idb-keyval's `createStore` allows a single store per database, hence this opener.
+ */
+export function upgradeSchema(db: IDBDatabase): void {
+  for (const collection of COLLECTIONS) {
+    if (db.objectStoreNames.contains(collection)) continue;
+    const store = db.createObjectStore(collection, { keyPath: 'id' });
+    for (const field of INDEXES[collection]) store.createIndex(field, [field, 'id']);
+  }
+  if (!db.objectStoreNames.contains(META_STORE)) db.createObjectStore(META_STORE);
+  if (!db.objectStoreNames.contains(MUTATIONS_STORE)) db.createObjectStore(MUTATIONS_STORE, { keyPath: 'id' });
+}

@@ -1,0 +1,76 @@
+import { AdapterError, COLLECTIONS, type CollectionName, type ListQuery } from '@cwm/core';
+
+/** Page size when a query gives no `limit`. */
+export const DEFAULT_PAGE_SIZE = 500;
+
+/** A filter of `ListQuery` and the entity field it compares. */
+export type FilterName = 'projectId' | 'taskId' | 'personId';
+
+/**
+ * Which filters apply to which collection; the others are ignored for it (people have no project).
+ * Tasks and activity belong to a project, messages and activity to a task, notifications to a person.
+ */
+export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } = {
+  people: [],
+  projects: [],
+  tasks: ['projectId'],
+  messages: ['taskId'],
+  notifications: ['personId'],
+  activity: ['projectId', 'taskId'],
+};
+
+/** The filters of `query` that apply to `collection`, as `[field, value]` pairs. */
+export function activeFilters(collection: CollectionName, query: ListQuery): [FilterName, string][] {
+  const active: [FilterName, string][] = [];
+  for (const field of FILTERS[collection]) {
+    const value = query[field];
+    if (value !== undefined) active.push([field, value]);
+  }
+  return active;
+}
+
+/** True when `entity` passes every filter in `filters`. */
+export function matchesFilters(entity: unknown, filters: readonly [FilterName, string][]): boolean {
+  const record = entity as Record<string, unknown>;
+  for (const [field, value] of filters) if (record[field] !== value) return false;
+  return true;
+}
+
+/** The page size asked for, or the default; never below 1. */
+export function pageLimit(query: ListQuery, fallback = DEFAULT_PAGE_SIZE): number {
+  const limit = query.limit ?? fallback;
+  if (!Number.isFinite(limit) || limit < 1) throw new AdapterError('validation', `List limit must be a positive number, got ${limit}.`);
+  return Math.floor(limit);
+}
+
+/**
+ * Cursors are opaque to callers: a version tag and a position, base64-encoded so nobody is tempted
+ * to build one by hand. What the position means is up to each adapter.
+ */
+export function encodeCursor(position: string | number): string {
+  // encodeURIComponent first: btoa only takes Latin-1 and ids may be any text.
+  return btoa(encodeURIComponent(JSON.stringify({ v: 1, p: position })));
+}
+
+/** The position inside a cursor made by `encodeCursor`; anything else is a `validation` error. */
+export function decodeCursor(cursor: string): string | number {
+  try {
+    const parsed = JSON.parse(decodeURIComponent(atob(cursor))) as { v?: unknown; p?: unknown };
+    if (parsed.v === 1 && (typeof parsed.p === 'string' || typeof parsed.p === 'number')) return parsed.p;
+  } catch {
+    // Fall through to the error below: a cursor we did not make.
+  }
+  throw new AdapterError('validation', `Unknown list cursor "${cursor}": pass back the nextCursor of the previous page.`);
+}
+
+/** Refuses a collection name the model does not know (a typo in a host's adapter call). */
+export function assertCollection(collection: string): asserts collection is CollectionName {
+  if (!(COLLECTIONS as readonly string[]).includes(collection)) {
+    throw new AdapterError('validation', `Unknown collection "${collection}": use one of ${COLLECTIONS.join(', ')}.`);
+  }
+}
+
+/** Refuses a read whose caller already gave up. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AdapterError('timeout', 'The read was cancelled by its AbortSignal.', { cause: signal.reason });
+}

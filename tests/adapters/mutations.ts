@@ -1,0 +1,80 @@
+// Builders for the adapter tests: readable mutations with fresh ids.
+import type { CollectionName, EntityOf, Id, Mutation, Patch, Task } from '@cwm/core';
+
+let clock = Date.parse('2026-06-01T10:00:00.000Z');
+
+/** A strictly increasing timestamp, so activity and notifications sort the way they happened. */
+export function tick(): string {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+export function update<C extends CollectionName>(
+  collection: C,
+  entityId: Id,
+  patch: Patch<C>,
+  extra: { baseVersion?: number; actorId?: Id; id?: string; intent?: string } = {},
+): Mutation {
+  return {
+    id: extra.id ?? crypto.randomUUID(),
+    kind: 'update',
+    collection,
+    entityId,
+    patch,
+    actorId: extra.actorId ?? 'u-1',
+    at: tick(),
+    intent: extra.intent ?? `${collection}.update`,
+    ...(extra.baseVersion === undefined ? {} : { baseVersion: extra.baseVersion }),
+  } as Mutation;
+}
+
+export function create<C extends CollectionName>(collection: C, value: EntityOf<C>, extra: { actorId?: Id; id?: string } = {}): Mutation {
+  return {
+    id: extra.id ?? crypto.randomUUID(),
+    kind: 'create',
+    collection,
+    entityId: value.id,
+    value,
+    actorId: extra.actorId ?? 'u-1',
+    at: tick(),
+    intent: `${collection}.create`,
+  } as Mutation;
+}
+
+export function remove(collection: CollectionName, entityId: Id, extra: { baseVersion?: number; actorId?: Id } = {}): Mutation {
+  return {
+    id: crypto.randomUUID(),
+    kind: 'delete',
+    collection,
+    entityId,
+    actorId: extra.actorId ?? 'u-1',
+    at: tick(),
+    intent: `${collection}.delete`,
+    ...(extra.baseVersion === undefined ? {} : { baseVersion: extra.baseVersion }),
+  } as Mutation;
+}
+
+/** A minimal valid task of project `p-1`. */
+export function newTask(id: Id, overrides: Partial<Task> = {}): Task {
+  return {
+    id,
+    version: 0,
+    createdAt: '2026-06-01T00:00:00.000Z',
+    updatedAt: '2026-06-01T00:00:00.000Z',
+    projectId: 'p-1',
+    title: `Task ${id}`,
+    status: 'todo',
+    rank: 'i',
+    assigneeIds: [],
+    resourceIds: [],
+    followerIds: [],
+    priority: 'medium',
+    tags: [],
+    progress: 0,
+    dependencies: [],
+    checklist: [],
+    documents: [],
+    createdBy: 'u-1',
+    ...overrides,
+  };
+}
