@@ -11,6 +11,7 @@ import {
   type PresenceState,
   type RemoteChange,
   type Workspace,
+  randomId,
 } from '@cwm/core';
 import { type Observable, Subject } from 'rxjs';
 import type { AuthorizeHook } from '../backend/decide.js';
@@ -73,7 +74,7 @@ export class LocalAdapter implements CwmAdapter {
   readonly capabilities = CAPABILITIES;
 
   private readonly options: LocalAdapterOptions;
-  private readonly clientId = crypto.randomUUID();
+  private readonly clientId = randomId('client');
   private readonly feed = new Subject<readonly RemoteChange[]>();
   private readonly roster = new PresenceRoster();
   /** This tab's own presence per room, repeated at every heartbeat. */

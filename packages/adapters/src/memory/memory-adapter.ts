@@ -13,6 +13,7 @@ import {
   type PresenceState,
   type RemoteChange,
   type Workspace,
+  randomId,
 } from '@cwm/core';
 import { type Observable, Subject, type Subscription } from 'rxjs';
 import type { AuthorizeHook } from '../backend/decide.js';
@@ -69,7 +70,7 @@ export class MemoryAdapter implements CwmAdapter {
   authorize: AuthorizeHook | undefined;
 
   private readonly pageSize: number;
-  private readonly clientId = crypto.randomUUID();
+  private readonly clientId = randomId('client');
   private readonly feed = new Subject<readonly RemoteChange[]>();
   private readonly backendFeed: Subscription;
   private session: AdapterSession | undefined;

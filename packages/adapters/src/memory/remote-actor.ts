@@ -1,4 +1,5 @@
 import type { CollectionName, EntityOf, Id, Mutation, MutationResult, Patch } from '@cwm/core';
+import { randomId } from '@cwm/core';
 
 /**
  * Another person changing data on the shared backend, for tests and stories: "Sam moves the card
@@ -23,7 +24,7 @@ export function createRemoteActor(target: RemoteTarget, actorId: Id): RemoteActo
   const base = (collection: CollectionName, entityId: Id, intent: string) => {
     const baseVersion = target.currentVersion(collection, entityId);
     return {
-      id: crypto.randomUUID(),
+      id: randomId('mut'),
       collection,
       entityId,
       actorId,

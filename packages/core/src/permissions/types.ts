@@ -35,6 +35,11 @@ export interface PermissionTarget {
   readonly message?: Message;
   /** The other person involved: the assignee, the mentioned person. */
   readonly person?: Person;
+  /**
+   * The people assigned to `task`, resolved. Message boundaries (`messages: true`) need their groups;
+   * without them that check cannot apply. The store fills this in from `task.assigneeIds`.
+   */
+  readonly assignees?: readonly Person[];
 }
 
 /** Stable reason codes, so widgets can localize the text. */
@@ -70,8 +75,11 @@ export interface CommunicationBoundary {
 
 /** How a host configures its policy. Every field has a sensible default. */
 export interface PolicyConfig {
-  /** Actions each role may take; roles not listed get nothing. Defaults: see `DEFAULT_ROLE_ACTIONS`. */
-  readonly roles?: Readonly<Record<Role, readonly Action[]>>;
+  /**
+   * Actions each role may take, merged over `DEFAULT_ROLE_ACTIONS` role by role (give a built-in
+   * role `[]` to disable it). Roles found in neither get nothing.
+   */
+  readonly roles?: Readonly<Partial<Record<Role, readonly Action[]>>>;
   /** Only managers and admins assign other people (default true). */
   readonly onlyManagersAssign?: boolean;
   /** Only a message's author edits or deletes it (default true; admins may always delete). */

@@ -69,7 +69,11 @@ export function acceptOne<C extends CollectionName>(
   let task = checked.entity as Task;
   // Judge the new links against the store's tasks as they would be with this task replaced.
   const lookup = (id: Id): Task | undefined => (id === task.id ? { ...task, dependencies: [], parentId: undefined } : getTask(id));
+  // Links the store already holds were checked when they arrived; only new ones can close a loop.
+  const previous = getTask(task.id);
+  const known = new Set(previous?.dependencies.map((dependency) => dependency.predecessorId) ?? []);
   const kept = task.dependencies.filter((dependency) => {
+    if (known.has(dependency.predecessorId)) return true;
     const cycle = wouldCreateCycle(lookup, task.id, dependency.predecessorId);
     if (!cycle) return true;
     issues.push({
@@ -82,7 +86,7 @@ export function acceptOne<C extends CollectionName>(
     return false;
   });
   if (kept.length !== task.dependencies.length) task = { ...task, dependencies: kept };
-  if (task.parentId !== undefined) {
+  if (task.parentId !== undefined && task.parentId !== previous?.parentId) {
     const cycle = wouldCreateParentCycle(lookup, task.id, task.parentId);
     if (cycle) {
       issues.push({

@@ -467,7 +467,21 @@ export class CwmStore {
 
   /** Whether the acting person may do `action`, with the reason when not. */
   can(action: Action, target: PermissionTarget = {}): PermissionResult {
-    return this.policy.can(this.state.people.get(this.userId), action, target);
+    return this.policy.can(this.state.people.get(this.userId), action, this.completeTarget(target));
+  }
+
+  /** Fills in what the policy reads and a caller may not have at hand: the task's project and assignees. */
+  private completeTarget(target: PermissionTarget): PermissionTarget {
+    const { task } = target;
+    if (!task) return target;
+    const people = this.state.people;
+    return {
+      ...target,
+      ...(target.project === undefined && this.state.projects.get(task.projectId) ? { project: this.state.projects.get(task.projectId) } : {}),
+      ...(target.assignees === undefined
+        ? { assignees: task.assigneeIds.map((id) => people.get(id)).filter((person): person is Person => person !== undefined) }
+        : {}),
+    };
   }
 
   private denied(actions: readonly Action[], target: PermissionTarget): WriteResult | undefined {

@@ -11,7 +11,9 @@ export type ValidationCode =
   | 'unknown-reference'
   | 'dependency-cycle'
   | 'parent-cycle'
-  | 'too-long';
+  | 'too-long'
+  /** Two items of one list share an id (workflow statuses, checklist items). */
+  | 'duplicate-id';
 
 /**
  * Why an entity from an adapter was not believed. Raised on the store's error stream; the entity

@@ -1,0 +1,3 @@
+export * from './dependency-graph.js';
+export * from './cycles.js';
+export * from './topological-order.js';

@@ -1,0 +1,2 @@
+export * from './critical-path.js';
+export * from './timeline.js';
