@@ -1,0 +1,18 @@
+import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
+
+/**
+ * Every element of the library with its default tag. Each widget issue adds its line; `defineAll`
+ * registers them in this order (the provider first, so widgets find it when they upgrade).
+ */
+export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConstructor])[] = [
+  ['cwm-workspace', CwmWorkspace],
+];
+
+/**
+ * Registers every element, under `cwm-*` or a vendor's prefix (`defineAll({ prefix: 'acme' })` gives
+ * `<acme-workspace>`, `<acme-board>`...). Safe to call more than once with the same prefix; calling it
+ * with several prefixes registers the library under each.
+ */
+export function defineAll(options: DefineOptions = {}): void {
+  for (const [tag, ctor] of ELEMENTS) defineElement(tag, ctor, options);
+}

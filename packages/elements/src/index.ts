@@ -1,0 +1,6 @@
+// @cwm/elements: the whole library from one import. Importing it registers nothing; import
+// `@cwm/elements/define` for the `cwm-*` tags, or call `defineAll({ prefix })`.
+export * from '@cwm/core';
+export * from '@cwm/adapters';
+export * from '@cwm/ui';
+export { defineAll, ELEMENTS } from './define-all.js';

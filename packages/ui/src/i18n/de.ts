@@ -1,0 +1,40 @@
+import type { UiMessages } from './messages.js';
+
+/** German: the second built-in language, proof that nothing user-visible is hard-coded. */
+export const DE_MESSAGES: UiMessages = {
+  'workspace.loading': 'Arbeitsbereich wird geladen…',
+  'workspace.ready': 'Arbeitsbereich geladen.',
+  'workspace.load-failed': 'Der Arbeitsbereich konnte nicht geladen werden: {reason}',
+  'workspace.write-rejected': 'Ihre Änderung wurde zurückgenommen: {reason}',
+  'workspace.write-rebased':
+    'Jemand anderes hat dies gleichzeitig geändert; Ihre Änderung wurde auf dessen Stand angewendet.',
+  'workspace.offline':
+    'Sie sind offline. Ihre Änderungen bleiben erhalten und werden gesendet, sobald die Verbindung zurück ist.',
+  'workspace.invalid-data': 'Einige Daten waren fehlerhaft und wurden übersprungen.',
+  'sync.idle': 'Nicht verbunden',
+  'sync.loading': 'Wird geladen…',
+  'sync.ready': 'Aktuell',
+  'sync.failed': 'Laden fehlgeschlagen',
+  'sync.offline': 'Offline',
+  'sync.pending': { '=0': 'Alle Änderungen gespeichert', one: '{count} Änderung wartet auf Speicherung', other: '{count} Änderungen warten auf Speicherung' },
+  'error.network': 'der Server ist nicht erreichbar',
+  'error.timeout': 'der Server hat zu lange nicht geantwortet',
+  'error.conflict': 'jemand anderes hat es zuerst geändert',
+  'error.forbidden': 'Sie dürfen das nicht',
+  'error.validation': 'der Server hat die Daten nicht angenommen',
+  'error.not-found': 'es existiert nicht mehr',
+  'denial.no-user': 'Niemand ist angemeldet.',
+  'denial.role': 'Ihre Rolle erlaubt das nicht.',
+  'denial.read-only': 'Sie haben nur Lesezugriff.',
+  'denial.comment-only': 'Sie dürfen nur kommentieren.',
+  'denial.managers-assign': 'Nur Manager können andere Personen zuweisen.',
+  'denial.not-author': 'Nur der Autor kann diese Nachricht ändern.',
+  'denial.boundary': 'Sie können Personen dieser Gruppe nicht ansprechen.',
+  'denial.not-member': 'Nur Mitglieder dieses Projekts können das.',
+  'denial.rule': 'Das ist hier nicht erlaubt.',
+  'count.tasks': { '=0': 'Keine Aufgaben', one: '{count} Aufgabe', other: '{count} Aufgaben' },
+  'count.people': { '=0': 'Niemand', one: '{count} Person', other: '{count} Personen' },
+  'action.undo': 'Rückgängig',
+  'action.redo': 'Wiederholen',
+  'action.retry': 'Erneut versuchen',
+};

@@ -1,0 +1,74 @@
+/**
+ * A message whose wording depends on a number: one form per `Intl.PluralRules` category of the
+ * catalog's language, plus optional exact matches (`=0`). Selected by the `count` parameter.
+ */
+export interface PluralText {
+  readonly '=0'?: string;
+  readonly '=1'?: string;
+  readonly zero?: string;
+  readonly one?: string;
+  readonly two?: string;
+  readonly few?: string;
+  readonly many?: string;
+  readonly other: string;
+}
+
+/** The text of one message: plain with `{name}` placeholders, or plural forms. */
+export type MessageText = string | PluralText;
+
+/** Values substituted for `{name}` placeholders. Numbers and dates are formatted for the language. */
+export type MessageParams = Readonly<Record<string, string | number | Date>>;
+
+/** The messages of @cwm/ui itself: the workspace, sync state, errors, permission denials. */
+export interface UiMessages {
+  readonly 'workspace.loading': MessageText;
+  readonly 'workspace.ready': MessageText;
+  readonly 'workspace.load-failed': MessageText;
+  readonly 'workspace.write-rejected': MessageText;
+  readonly 'workspace.write-rebased': MessageText;
+  readonly 'workspace.offline': MessageText;
+  readonly 'workspace.invalid-data': MessageText;
+  readonly 'sync.idle': MessageText;
+  readonly 'sync.loading': MessageText;
+  readonly 'sync.ready': MessageText;
+  readonly 'sync.failed': MessageText;
+  readonly 'sync.offline': MessageText;
+  readonly 'sync.pending': MessageText;
+  readonly 'error.network': MessageText;
+  readonly 'error.timeout': MessageText;
+  readonly 'error.conflict': MessageText;
+  readonly 'error.forbidden': MessageText;
+  readonly 'error.validation': MessageText;
+  readonly 'error.not-found': MessageText;
+  readonly 'denial.no-user': MessageText;
+  readonly 'denial.role': MessageText;
+  readonly 'denial.read-only': MessageText;
+  readonly 'denial.comment-only': MessageText;
+  readonly 'denial.managers-assign': MessageText;
+  readonly 'denial.not-author': MessageText;
+  readonly 'denial.boundary': MessageText;
+  readonly 'denial.not-member': MessageText;
+  readonly 'denial.rule': MessageText;
+  readonly 'count.tasks': MessageText;
+  readonly 'count.people': MessageText;
+  readonly 'action.undo': MessageText;
+  readonly 'action.redo': MessageText;
+  readonly 'action.retry': MessageText;
+}
+
+/**
+ * Every message key any widget uses. Widget packages add theirs by module augmentation:
+ *
+ * ```ts
+ * declare module '@cwm/ui' {
+ *   interface CwmMessages { readonly 'board.empty-column': MessageText }
+ * }
+ * ```
+ */
+export interface CwmMessages extends UiMessages {}
+
+/** A message key, e.g. `workspace.loading`. */
+export type MessageKey = keyof CwmMessages;
+
+/** A catalog as registered: any subset of the keys (missing ones fall back to English). */
+export type MessageCatalog = Partial<Record<MessageKey, MessageText>>;
