@@ -122,7 +122,8 @@ export const demoPanelStyles = css`
   }
 
   .bar {
-    inline-size: 8rem;
+    /* Shrinks in a narrow portal column instead of overflowing the card. */
+    inline-size: clamp(3rem, 12vw, 8rem);
     block-size: 0.5rem;
     border-radius: ${token('radius-pill')};
     background: ${token('color-surface-sunken')};

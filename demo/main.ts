@@ -1,6 +1,7 @@
 // Wires the intranet page: who acts (kept in the URL so two tabs can be two people), language, theme,
 // and a reset. The workspace and the panel do the rest through the store.
 import type { Person } from '@cwm/core';
+import { addDays, todayIso, weekStart } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import { CwmWorkspace, defineElement, type WorkspaceTheme } from '@cwm/ui';
 import { DemoFoundationPanel } from './demo-panel.js';
@@ -21,7 +22,12 @@ function remember(key: string, value: string): void {
 }
 
 // First run: a realistic company (6 projects, 25 people, 600 tasks), stored in IndexedDB after that.
-workspace.seed = (workspaceId) => generateWorkspace({ workspaceId, projects: 6, people: 25, tasks: 600 });
+// The sample plan is dated around today, so due dates, overdue work and recent activity look current.
+// Its history ends yesterday: the generator spreads a day's events over working hours, which today
+// may not have reached yet.
+const asOf = addDays(todayIso(), -1);
+const planStart = weekStart(addDays(asOf, -140));
+workspace.seed = (workspaceId) => generateWorkspace({ workspaceId, projects: 6, people: 25, tasks: 600, start: planStart, today: asOf });
 workspace.user = params.get('as') ?? DEFAULT_USER;
 
 function applyLanguage(lang: string): void {
