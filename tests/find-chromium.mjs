@@ -30,6 +30,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-default-apps',
   '--disable-extensions',
+  // Test files run in parallel pages; a page in the background must keep its timers and animation
+  // frames running, or fixtures that wait for a frame hang until the test times out.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export const HOW_TO_GET_CHROMIUM = `No Chromium found. The browser tests run in a real headless Chromium.

@@ -1,11 +1,13 @@
 // @web/test-runner in the system's headless Chromium. Test files are TypeScript, compiled by esbuild
 // with the project's tsconfig (legacy decorators), and resolve @cwm/* packages from their sources.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+import { summaryReporter } from './summary-reporter.mjs';
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'cwm-wtr-'));
 
@@ -13,12 +15,15 @@ export default {
   rootDir: '.',
   files: ['tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  // Two cores: one page at a time for the heavy suites keeps timings honest and the machine usable.
-  concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
+  // One page at a time: Chromium stops animation frames in a page that is not in front (a known
+  // web-test-runner issue with concurrency > 1), and lit fixtures wait for frames. It also keeps
+  // timing-sensitive tests honest on a 2-core machine.
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 1),
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
+  reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
