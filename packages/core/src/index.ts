@@ -13,3 +13,4 @@ export * from './store/pending.js';
 export * from './store/undo.js';
 export * from './store/incremental.js';
 export * from './store/ids.js';
+export * from './store/inbound.js';
