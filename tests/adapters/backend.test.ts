@@ -41,6 +41,22 @@ describe('reference backend', () => {
     expect([created.version, created.createdAt, created.updatedAt]).to.deep.equal([1, mutation.at, mutation.at]);
   });
 
+  it('stamps when a task entered its status, on create and on status changes only', () => {
+    const created = create('tasks', newTask('t-aging'));
+    backend.push([created]);
+    expect(task(backend, 't-aging').statusChangedAt).to.equal(created.at);
+    const rename = update('tasks', 't-aging', { title: 'Renamed' });
+    backend.push([rename]);
+    expect(task(backend, 't-aging').statusChangedAt).to.equal(created.at);
+    const nextStatus = seed.projects[0]!.workflow.statuses.find((status) => status.id !== 'todo')!.id;
+    const move = update('tasks', 't-aging', { status: nextStatus });
+    backend.push([move]);
+    expect(task(backend, 't-aging').statusChangedAt).to.equal(move.at);
+    const activity = backend.all('activity') as ActivityEntry[];
+    const fields = activity.filter((entry) => entry.taskId === 't-aging').flatMap((entry) => entry.changes.map((change) => change.field));
+    expect(fields).to.not.include('statusChangedAt');
+  });
+
   it('answers a re-sent mutation id as duplicate with the entity as it is now, applying it once', () => {
     const first = update('tasks', 't-3', { progress: 40 });
     backend.push([first]);

@@ -7,8 +7,10 @@ import {
   type Mutation,
   type MutationResult,
   type RemoteChange,
+  type Task,
+  applyMutation,
+  validateEntity,
 } from '@cwm/core';
-import { applyMutation, validateEntity } from '@cwm/core';
 import { notificationsFor, taskActivity } from './side-effects.js';
 
 /**
@@ -74,8 +76,13 @@ function shapeProblem(mutation: Mutation): string | undefined {
 function nextEntity(current: AnyEntity | undefined, mutation: Mutation): AnyEntity | undefined {
   const applied = applyMutation(current, mutation);
   if (applied === undefined) return undefined;
+  const entersStatus =
+    mutation.collection === 'tasks' &&
+    (current === undefined || (applied as Task).status !== (current as Task).status);
   return {
     ...applied,
+    // Only the server knows when a task really entered its status; boards age cards from it.
+    ...(entersStatus ? { statusChangedAt: mutation.at } : {}),
     // Whatever the client sent, ids, versions and timestamps are the server's.
     id: mutation.entityId,
     version: current === undefined ? 1 : current.version + 1,

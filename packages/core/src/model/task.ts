@@ -1,4 +1,4 @@
-import type { EntityMeta, Id, IsoDate } from './common.js';
+import type { EntityMeta, Id, IsoDate, IsoDateTime } from './common.js';
 
 export type Priority = 'none' | 'low' | 'medium' | 'high' | 'urgent';
 export const PRIORITIES: readonly Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
@@ -63,4 +63,9 @@ export interface Task extends EntityMeta {
   readonly checklist: readonly ChecklistItem[];
   readonly documents: readonly DocumentLink[];
   readonly createdBy: Id;
+  /**
+   * When the task entered its current status. Written by the backend on create and on every status
+   * change (never sent by clients); boards show "days in column" from it.
+   */
+  readonly statusChangedAt?: IsoDateTime;
 }

@@ -65,6 +65,8 @@ function toTask(context: GeneratorContext, draft: TaskDraft, createdMinute: numb
     checklist: draft.checklist,
     documents: draft.documents,
     createdBy: draft.createdBy,
+    // The history's last step is the latest status change (or the creation when there was none).
+    statusChangedAt: instant(context, updatedMinute),
   };
 }
 

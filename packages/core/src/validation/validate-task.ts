@@ -56,5 +56,6 @@ export function readTask(reader: EntityReader, id: string): Task {
     due,
     estimate: reader.optionalNumber('estimate', { min: 0 }),
     milestone: reader.optionalBoolean('milestone'),
+    statusChangedAt: reader.optionalTimestamp('statusChangedAt'),
   });
 }
