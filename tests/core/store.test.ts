@@ -289,6 +289,52 @@ describe('CwmStore: rules', () => {
     expect(next).to.deep.equal(['t-2', 't-1', 't-3']);
   });
 
+  it('moves several tasks together, in order, as one undoable action', async () => {
+    const { store } = setup({
+      tasks: [
+        task('t-1', { rank: 'c' }),
+        task('t-2', { rank: 'f' }),
+        task('t-3', { rank: 'm' }),
+        task('t-4', { rank: 'p' }),
+      ],
+    });
+    await store.connect();
+    const sorted = (status: string) =>
+      store.state.tasks.filter((item) => item.status === status).sort((a, b) => (a.rank < b.rank ? -1 : 1)).map((item) => item.id);
+    const result = store.moveTasks(['t-3', 't-1'], { status: 'doing' });
+    expect(result.ok).to.equal(true);
+    expect(sorted('doing')).to.deep.equal(['t-3', 't-1']);
+    store.undo();
+    expect(sorted('todo')).to.deep.equal(['t-1', 't-2', 't-3', 't-4']);
+    store.moveTasks(['t-4', 't-1'], { status: 'todo', beforeId: 't-3' });
+    expect(sorted('todo')).to.deep.equal(['t-2', 't-4', 't-1', 't-3']);
+    store.undo();
+    // Placed between two neighbours, every moved task lands between them.
+    store.moveTasks(['t-1', 't-2'], { status: 'todo', afterId: 't-3' });
+    expect(sorted('todo')).to.deep.equal(['t-3', 't-1', 't-2', 't-4']);
+  });
+
+  it('refuses a bulk move as a whole when it would overflow a blocking WIP limit', async () => {
+    const { store } = setup({ tasks: [task('t-1'), task('t-2'), task('t-3'), task('t-4', { status: 'doing' })] });
+    await store.connect();
+    const result = store.moveTasks(['t-1', 't-2'], { status: 'doing' });
+    expect(result).to.deep.include({ ok: false, code: 'wip-limit' });
+    expect(store.state.tasks.get('t-1')?.status).to.equal('todo');
+    expect(store.moveTasks(['t-1'], { status: 'doing' }).ok).to.equal(true);
+  });
+
+  it('assigns people to several tasks at once, and refuses unknown people', async () => {
+    const { store } = setup();
+    await store.connect();
+    const result = store.assignTasks(['t-1', 't-2'], ['u-4']);
+    expect(result.ok).to.equal(true);
+    expect(store.state.tasks.get('t-1')?.assigneeIds).to.deep.equal(['u-2', 'u-4']);
+    expect(store.state.tasks.get('t-2')?.assigneeIds).to.deep.equal(['u-4']);
+    store.undo();
+    expect(store.state.tasks.get('t-1')?.assigneeIds).to.deep.equal(['u-2']);
+    expect(store.assignTasks(['t-1'], ['u-ghost'])).to.deep.include({ ok: false, code: 'not-found' });
+  });
+
   it('refuses oversized or empty messages, nothing is sent', async () => {
     const { store, adapter } = setup();
     await store.connect();

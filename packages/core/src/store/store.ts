@@ -539,40 +539,92 @@ export class CwmStore {
    * `actionsForTaskPatch`); status changes obey the workflow, new dependencies may not close a loop.
    */
   updateTask(id: Id, patch: Patch<'tasks'>, intent = 'task.edit'): WriteResult {
-    const task = this.state.tasks.get(id);
-    if (!task) return refused('not-found', `There is no task ${id}.`);
+    return this.updateTasks([{ id, patch }], intent);
+  }
+
+  /**
+   * Changes several tasks as one action (one undo step): all are checked first, and if any change is
+   * refused, none is applied. Bulk assign and bulk move use it.
+   */
+  updateTasks(changes: readonly { readonly id: Id; readonly patch: Patch<'tasks'> }[], intent = 'task.edit'): WriteResult {
+    if (changes.length === 0) return refused('empty', 'Nothing to change.');
+    const entering = new Map<string, number>();
+    const forward: ChangeSpec[] = [];
+    const undo: ChangeSpec[] = [];
+    for (const { id, patch } of changes) {
+      const task = this.state.tasks.get(id);
+      if (!task) return refused('not-found', `There is no task ${id}.`);
+      const problem = this.checkTaskPatch(task, patch, entering);
+      if (problem) return problem;
+      forward.push({ kind: 'update', collection: 'tasks', entityId: id, patch, intent });
+      undo.push({ kind: 'update', collection: 'tasks', entityId: id, patch: this.previousValues(task, patch), intent });
+    }
+    const result = this.perform(forward, { undo });
+    return result.ok ? { ...result, id: changes[0]!.id } : result;
+  }
+
+  /** Moves a task to a status and a place in its column (Kanban). */
+  moveTask(id: Id, to: MoveTarget): WriteResult {
+    return this.moveTasks([id], to);
+  }
+
+  /**
+   * Moves several tasks, in the given order, to one place in a column, as one action. They end up
+   * next to each other between the neighbours the target names (at the end of the column without).
+   */
+  moveTasks(ids: readonly Id[], to: MoveTarget): WriteResult {
+    const first = this.state.tasks.get(ids[0] ?? '');
+    if (!first) return refused('not-found', `There is no task ${ids[0] ?? ''}.`);
+    const { upper } = this.slotBounds(first.projectId, to.status, to, new Set(ids));
+    let rank = to.rank ?? this.rankFor(first.projectId, to.status, to, new Set(ids));
+    const changes = ids.map((id, index) => {
+      if (index > 0) rank = rankBetween(rank, upper !== undefined && upper > rank ? upper : undefined);
+      return { id, patch: { status: to.status, rank } as Patch<'tasks'> };
+    });
+    return this.updateTasks(changes, 'task.move');
+  }
+
+  /** Assigns people to tasks as one action: added to the assignees, or replacing them. */
+  assignTasks(ids: readonly Id[], personIds: readonly Id[], mode: 'add' | 'replace' = 'add'): WriteResult {
+    const changes = [];
+    for (const id of ids) {
+      const task = this.state.tasks.get(id);
+      if (!task) return refused('not-found', `There is no task ${id}.`);
+      const assigneeIds = mode === 'replace' ? [...personIds] : [...new Set([...task.assigneeIds, ...personIds])];
+      changes.push({ id, patch: { assigneeIds } as Patch<'tasks'> });
+    }
+    return this.updateTasks(changes, 'task.assign');
+  }
+
+  /** Why a patch may not be applied to a task now, or undefined. `entering` counts bulk arrivals per status. */
+  private checkTaskPatch(task: Task, patch: Patch<'tasks'>, entering: Map<string, number>): WriteResult | undefined {
     const project = this.state.projects.get(task.projectId);
     const denial = this.denied(actionsForTaskPatch(task, patch, this.userId), { task, ...(project ? { project } : {}) });
     if (denial) return denial;
     if (project && patch.status !== undefined && patch.status !== task.status) {
       const transition = checkTransition(project, task.status, patch.status);
       if (transition) return refused(transition.code, transition.reason);
-      const wip = checkWipLimit(project, patch.status, this.countInStatus(project.id, patch.status));
+      const key = `${project.id}/${patch.status}`;
+      const arriving = entering.get(key) ?? 0;
+      const wip = checkWipLimit(project, patch.status, this.countInStatus(project.id, patch.status) + arriving);
       if (wip.blocking) return refused('wip-limit', wip.reason ?? 'The column is full.');
+      entering.set(key, arriving + 1);
+    }
+    for (const personId of patch.assigneeIds ?? []) {
+      if (!this.state.people.has(personId)) return refused('not-found', `There is no person ${personId} to assign.`);
     }
     const lookup = (taskId: Id): Task | undefined => this.state.tasks.get(taskId);
     if (patch.dependencies) {
       for (const predecessorId of addedPredecessors(task.dependencies, patch.dependencies)) {
-        const cycle = wouldCreateCycle(lookup, id, predecessorId);
+        const cycle = wouldCreateCycle(lookup, task.id, predecessorId);
         if (cycle) return refused('dependency-cycle', `This dependency would create a loop: ${cycle.join(' -> ')}.`);
       }
     }
     if (patch.parentId !== undefined && patch.parentId !== task.parentId) {
-      const cycle = wouldCreateParentCycle(lookup, id, patch.parentId);
+      const cycle = wouldCreateParentCycle(lookup, task.id, patch.parentId);
       if (cycle) return refused('parent-cycle', `A task cannot be placed under its own subtask: ${cycle.join(' -> ')}.`);
     }
-    const before = this.previousValues(task, patch);
-    return this.perform([{ kind: 'update', collection: 'tasks', entityId: id, patch, intent }], {
-      undo: [{ kind: 'update', collection: 'tasks', entityId: id, patch: before, intent }],
-    });
-  }
-
-  /** Moves a task to a status and a place in its column (Kanban). */
-  moveTask(id: Id, to: MoveTarget): WriteResult {
-    const task = this.state.tasks.get(id);
-    if (!task) return refused('not-found', `There is no task ${id}.`);
-    const rank = to.rank ?? this.rankFor(task.projectId, to.status, to, id);
-    return this.updateTask(id, { status: to.status, rank }, 'task.move');
+    return undefined;
   }
 
   /** Deletes a task with its subtasks, as one undoable action. */
@@ -906,25 +958,33 @@ export class CwmStore {
   }
 
   /** A rank for a task entering a column at the given place (default: the end). */
-  private rankFor(projectId: Id, status: string, place: { afterId?: Id; beforeId?: Id }, movingId?: Id): string {
+  private rankFor(projectId: Id, status: string, place: { afterId?: Id; beforeId?: Id }, moving: ReadonlySet<Id> = new Set()): string {
+    const { lower, upper } = this.slotBounds(projectId, status, place, moving);
+    return rankBetween(lower, upper);
+  }
+
+  /**
+   * The ranks a task placed between the named neighbours must fall between. With one neighbour named,
+   * the other is its next one in the column; with none, the slot is after the column's last task.
+   * Tasks being moved do not count as neighbours.
+   */
+  private slotBounds(
+    projectId: Id,
+    status: string,
+    place: { afterId?: Id; beforeId?: Id },
+    moving: ReadonlySet<Id>,
+  ): { lower?: string; upper?: string } {
     const tasks = this.state.tasks;
     const above = place.afterId ? tasks.get(place.afterId)?.rank : undefined;
     const below = place.beforeId ? tasks.get(place.beforeId)?.rank : undefined;
-    if (above !== undefined || below !== undefined) {
-      // Only one neighbour given: find the other one so the rank lands exactly between the two.
-      const column = tasks
-        .filter((task) => task.projectId === projectId && task.status === status && task.id !== movingId)
-        .map((task) => task.rank)
-        .sort();
-      if (above !== undefined && below === undefined) return rankBetween(above, column.find((rank) => rank > above));
-      if (below !== undefined && above === undefined) return rankBetween([...column].reverse().find((rank) => rank < below), below);
-      return rankBetween(above, below);
-    }
-    let last: string | undefined;
-    for (const task of tasks) {
-      if (task.projectId === projectId && task.status === status && task.id !== movingId && (last === undefined || task.rank > last)) last = task.rank;
-    }
-    return rankBetween(last);
+    if (above !== undefined && below !== undefined) return { lower: above, upper: below };
+    const column = tasks
+      .filter((task) => task.projectId === projectId && task.status === status && !moving.has(task.id))
+      .map((task) => task.rank)
+      .sort();
+    if (above !== undefined) return { lower: above, upper: column.find((rank) => rank > above) };
+    if (below !== undefined) return { lower: [...column].reverse().find((rank) => rank < below), upper: below };
+    return { lower: column[column.length - 1] };
   }
 
   private previousValues(task: Task, patch: Patch<'tasks'>): Patch<'tasks'> {
