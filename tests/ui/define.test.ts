@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { defineElement, tagName } from '@cwm/ui';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { defineElement, tagName, tagOf } from '@cwm/ui';
 
 class Alpha extends LitElement {}
 class Beta extends LitElement {}
@@ -44,5 +45,32 @@ describe('defineElement', () => {
     expect(() => tagName('board', 'acme')).to.throw(/not a cwm tag name/);
     expect(() => tagName('cwm-board', 'Acme!')).to.throw(/not a valid tag prefix/);
     expect(() => tagName('cwm-board', '1acme')).to.throw(/not a valid tag prefix/);
+  });
+
+  it('registers the parts of a composed widget under its prefix, and renders them by that tag', async () => {
+    class Part extends LitElement {}
+    class Whole extends LitElement {
+      static elements = { 'cwm-whole-part': Part };
+      override render() {
+        const part = unsafeStatic(tagOf(this, Part));
+        return html`<${part}></${part}>`;
+      }
+    }
+    defineElement('cwm-whole', Whole, { prefix: 'vendor' });
+    expect(customElements.get('vendor-whole-part')).to.not.equal(undefined);
+    expect(customElements.get('cwm-whole-part')).to.equal(undefined);
+    const whole = document.createElement('vendor-whole') as Whole;
+    document.body.append(whole);
+    await whole.updateComplete;
+    expect(whole.shadowRoot!.firstElementChild!.localName).to.equal('vendor-whole-part');
+    expect(whole.shadowRoot!.firstElementChild).to.be.instanceOf(Part);
+    whole.remove();
+    // Defined under the default prefix too, each renders its own generation of parts.
+    defineElement('cwm-whole', Whole);
+    const plain = document.createElement('cwm-whole') as Whole;
+    document.body.append(plain);
+    await plain.updateComplete;
+    expect(plain.shadowRoot!.firstElementChild!.localName).to.equal('cwm-whole-part');
+    plain.remove();
   });
 });

@@ -25,4 +25,4 @@ export { notifyLocaleChanged, onLocaleChange } from './i18n/locale-changes.js';
 export { EN_MESSAGES } from './i18n/en.js';
 export { DE_MESSAGES } from './i18n/de.js';
 export type { CwmMessages, MessageCatalog, MessageKey, MessageParams, MessageText, PluralText, UiMessages } from './i18n/messages.js';
-export { defineElement, tagName, DEFAULT_PREFIX, type DefineOptions } from './define/define-element.js';
+export { defineElement, tagName, tagOf, DEFAULT_PREFIX, type ComposedElement, type DefineOptions } from './define/define-element.js';

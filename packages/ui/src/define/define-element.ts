@@ -20,6 +20,19 @@ const PREFIX_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 // constructor cannot be defined under two names), so the registry alone cannot answer "is this ours?".
 const originals = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
 
+// The prefix each registered constructor was defined under, and per prefix the tag of each library
+// class: a board registered as `acme-board` renders `acme-board-card`, never `cwm-board-card`.
+const prefixes = new WeakMap<CustomElementConstructor, string>();
+const tagsByPrefix = new Map<string, Map<CustomElementConstructor, string>>();
+
+/**
+ * A widget made of smaller elements names them in a static `elements` map (default tag -> class).
+ * `defineElement` registers them first, under the same prefix, and `tagOf` finds their tags.
+ */
+export interface ComposedElement {
+  readonly elements?: Readonly<Record<string, CustomElementConstructor>>;
+}
+
 /**
  * The tag `name` becomes under `prefix`: `tagName('cwm-board', 'acme')` is `acme-board`.
  * Throws for a prefix that cannot start a custom element name.
@@ -51,10 +64,18 @@ export function defineElement(
   options: DefineOptions = {},
 ): CustomElementConstructor {
   const registry = options.registry ?? customElements;
-  const tag = tagName(name, options.prefix);
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const tag = tagName(name, prefix);
+  // Parts first: a widget that upgrades renders them at once.
+  for (const [partName, part] of Object.entries((ctor as ComposedElement).elements ?? {})) {
+    defineElement(partName, part, options);
+  }
   const existing = registry.get(tag);
   if (existing !== undefined) {
-    if (existing === ctor || originals.get(existing) === ctor) return existing;
+    if (existing === ctor || originals.get(existing) === ctor) {
+      remember(existing, ctor, prefix, tag);
+      return existing;
+    }
     throw new Error(
       `[cwm] <${tag}> is already defined by another class (${existing.name || 'anonymous'}). ` +
         `Use defineElement's "prefix" option to register ${ctor.name || 'this class'} under another name.`,
@@ -62,9 +83,36 @@ export function defineElement(
   }
   const owner = registry.getName?.(ctor) == null ? ctor : subclassOf(ctor);
   originals.set(owner, ctor);
+  remember(owner, ctor, prefix, tag);
   ensureContextRoot();
   registry.define(tag, owner);
   return owner;
+}
+
+function remember(owner: CustomElementConstructor, original: CustomElementConstructor, prefix: string, tag: string): void {
+  prefixes.set(owner, prefix);
+  let tags = tagsByPrefix.get(prefix);
+  if (!tags) tagsByPrefix.set(prefix, (tags = new Map()));
+  tags.set(original, tag);
+}
+
+/**
+ * The tag under which `part` is registered next to `host`: the same prefix as the host's own tag.
+ * Widgets render their parts with it (lit's `unsafeStatic`, from our own registry, never from data),
+ * so a vendor's re-prefixed board renders its re-prefixed cards. A part not registered yet under that
+ * prefix is registered on the spot from the host's `elements` map.
+ */
+export function tagOf(host: Element, part: CustomElementConstructor): string {
+  const prefix = prefixes.get(host.constructor as CustomElementConstructor) ?? DEFAULT_PREFIX;
+  const known = tagsByPrefix.get(prefix)?.get(part);
+  if (known !== undefined) return known;
+  const parts = (host.constructor as ComposedElement).elements ?? {};
+  const entry = Object.entries(parts).find(([, ctor]) => ctor === part);
+  if (!entry) {
+    throw new Error(`[cwm] ${part.name || 'this element'} is not one of the parts of <${host.localName}>; list it in its static "elements".`);
+  }
+  defineElement(entry[0], part, prefix === DEFAULT_PREFIX ? {} : { prefix });
+  return tagsByPrefix.get(prefix)!.get(part)!;
 }
 
 function subclassOf(ctor: CustomElementConstructor): CustomElementConstructor {
