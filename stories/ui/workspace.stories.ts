@@ -18,8 +18,11 @@ const PEOPLE = Array.from({ length: 12 }, (_, index) => `u-${index + 1}`);
 const meta: Meta<WorkspaceArgs> = {
   title: 'Foundation/Workspace',
   component: 'cwm-workspace',
+  // The docs page: its args table (attributes, properties, events, slot, part) comes from custom-elements.json.
+  tags: ['autodocs'],
   argTypes: {
-    user: { control: 'select', options: PEOPLE, description: 'Acting person (`user` attribute).' },
+    // Descriptions and types come from the JSDoc via custom-elements.json; here only the choices.
+    user: { control: 'select', options: PEOPLE },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     lang: { control: 'inline-radio', options: ['en', 'de'] },
   },

@@ -16,6 +16,9 @@ const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const elementsDir = join(repoRoot, 'packages', 'elements');
 const cdnFile = join(elementsDir, 'dist', 'cdn', 'cwm-elements.js');
 const tscBin = createRequire(join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
+const cemBin = createRequire(join(repoRoot, 'package.json')).resolve('@custom-elements-manifest/analyzer/cem.js');
+const manifestConfig = join(elementsDir, 'custom-elements-manifest.config.mjs');
+const manifestFile = join(elementsDir, 'custom-elements.json');
 
 /** Export conditions that do not describe emitted files: `source` points into src/ on purpose. */
 const NON_DIST_CONDITIONS = new Set(['source']);
@@ -52,7 +55,26 @@ async function main() {
   rows.push({ label: 'CDN cwm-elements.js (all, with lit and rxjs)', minBytes: cdnCode.length, gzipBytes: gzipSize(cdnCode) });
   printSizes(rows);
 
+  heading('custom-elements.json');
+  analyzeElements();
+
   console.log(`\nbuilt ${packages.length} packages and the CDN bundle in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Writes the umbrella's custom-elements.json (the same command as `npm run analyze`) and lists the
+ * tags it documents. The analyzer reads the TypeScript sources, not dist/, so it needs no build; it runs
+ * last only so a failed check (a registered element without its `@tagname`) does not hide tsc's errors.
+ */
+function analyzeElements() {
+  const result = spawnSync(process.execPath, [cemBin, 'analyze', '--config', relative(repoRoot, manifestConfig), '--quiet'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`the custom elements manifest failed its checks (${relative(repoRoot, manifestConfig)})`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const tags = manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((declaration) => declaration.tagName ?? []);
+  console.log(`${relative(repoRoot, manifestFile)}: ${tags.length} elements (${tags.map((tag) => `<${tag}>`).join(', ')})`);
 }
 
 function heading(title) {

@@ -1,3 +1,4 @@
+import { CwmBoard } from '@cwm/board';
 import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
@@ -6,6 +7,7 @@ import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
  */
 export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConstructor])[] = [
   ['cwm-workspace', CwmWorkspace],
+  ['cwm-board', CwmBoard],
 ];
 
 /**

@@ -3,4 +3,5 @@
 export * from '@cwm/core';
 export * from '@cwm/adapters';
 export * from '@cwm/ui';
+export * from '@cwm/board';
 export { defineAll, ELEMENTS } from './define-all.js';

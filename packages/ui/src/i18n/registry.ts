@@ -30,6 +30,17 @@ export function registerMessages(locale: string, messages: MessageCatalog): void
   notifyLocaleChanged();
 }
 
+/**
+ * Adds a widget package's built-in wording without touching what is registered already, so a vendor's
+ * `registerMessages` made before the widget loaded still wins. Widgets call it when first used.
+ */
+export function registerDefaultMessages(locale: string, messages: MessageCatalog): void {
+  const key = normalizeLocale(locale);
+  catalogs.set(key, { ...messages, ...catalogs.get(key) });
+  revision++;
+  notifyLocaleChanged();
+}
+
 /** Grows with every `registerMessages`, so elements can tell whether their wording may be stale. */
 export function catalogRevision(): number {
   return revision;

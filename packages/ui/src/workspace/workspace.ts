@@ -32,13 +32,16 @@ interface Owned {
  * It renders nothing visible and takes no room (`display: contents`), except a visually hidden live
  * region (`role=status`) that tells screen-reader users when loading fails or a change was undone.
  *
+ * @tagname cwm-workspace
  * @summary Provider of the shared store: adapter, tenant and acting person for the widgets inside it.
  *
  * @slot - The page content and widgets that use this workspace's store.
  *
- * @event cwm-workspace-ready - The store has loaded (again, after a switch of tenant or user). `detail.store` is it.
- * @event cwm-workspace-error - Loading failed. `detail` is the `load-failed` store error.
- * @event cwm-error - Every problem the store reported (invalid data skipped, write refused or rebased, offline), for logging.
+ * @attribute {string} lang - The language of the widgets inside (the global attribute; widgets follow the nearest `lang`).
+ *
+ * @event {CustomEvent<WorkspaceReadyDetail>} cwm-workspace-ready - The store has loaded (again, after a switch of tenant or user). `detail.store` is it.
+ * @event {CustomEvent<StoreError>} cwm-workspace-error - Loading failed. `detail` is the `load-failed` store error.
+ * @event {CustomEvent<StoreError>} cwm-error - Every problem the store reported (invalid data skipped, write refused or rebased, offline), for logging.
  *
  * @csspart status - The visually hidden live region.
  */

@@ -1,0 +1,319 @@
+import { css } from 'lit';
+import { token } from '@cwm/ui';
+
+export const boardStyles = css`
+  :host {
+    display: block;
+    block-size: var(--cwm-board-height, 36rem);
+    min-block-size: 16rem;
+    color: ${token('color-text')};
+    background: ${token('color-surface', '--cwm-board-background')};
+    border-radius: ${token('radius-l')};
+    border: 1px solid ${token('color-border')};
+    overflow: hidden;
+  }
+
+  .board {
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    min-block-size: 0;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-block-end: 1px solid ${token('color-border')};
+    background: ${token('color-surface-raised')};
+  }
+
+  .toolbar label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    font-size: ${token('font-size-s')};
+    color: ${token('color-text-muted')};
+  }
+
+  input,
+  select,
+  button {
+    font: inherit;
+    font-size: ${token('font-size-s')};
+    color: ${token('color-text')};
+    background: ${token('color-surface')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-s')};
+    padding: 0.25rem 0.5rem;
+    min-block-size: 1.875rem;
+    box-sizing: border-box;
+  }
+
+  button {
+    cursor: pointer;
+  }
+
+  button:disabled,
+  select:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  button.primary {
+    background: ${token('color-accent')};
+    color: ${token('color-accent-text')};
+    border-color: ${token('color-accent')};
+  }
+
+  input[type='search'] {
+    inline-size: 12rem;
+    max-inline-size: 100%;
+  }
+
+  input[type='checkbox'] {
+    min-block-size: auto;
+    accent-color: ${token('color-accent')};
+  }
+
+  :focus-visible {
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: 1px;
+  }
+
+  .count {
+    margin-inline-start: auto;
+    font-size: ${token('font-size-s')};
+    color: ${token('color-text-muted')};
+  }
+
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.375rem 0.75rem;
+    background: ${token('color-surface-sunken')};
+    border-block-end: 1px solid ${token('color-border')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .notice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.375rem 0.75rem;
+    font-size: ${token('font-size-s')};
+    border-block-end: 1px solid ${token('color-border')};
+  }
+
+  .notice.error {
+    color: ${token('color-danger')};
+    background: color-mix(in srgb, ${token('color-danger')} 10%, transparent);
+  }
+
+  .notice.info {
+    background: ${token('color-surface-sunken')};
+  }
+
+  .notice button {
+    margin-inline-start: auto;
+  }
+
+  .scroller {
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+
+  .grid {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    gap: 0 0.5rem;
+    padding: 0 0.5rem 0.5rem;
+    min-block-size: 100%;
+    box-sizing: border-box;
+    inline-size: max-content;
+    min-inline-size: 100%;
+  }
+
+  .grid.single {
+    grid-template-rows: auto auto 1fr;
+    block-size: 100%;
+  }
+
+  .column-header {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.625rem 0.25rem 0.375rem;
+    background: ${token('color-surface', '--cwm-board-background')};
+    font-size: ${token('font-size-s')};
+    font-weight: ${token('font-weight-strong')};
+    min-inline-size: 0;
+  }
+
+  .column-header .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .column-header .bar {
+    inline-size: 0.25rem;
+    align-self: stretch;
+    border-radius: 999px;
+    background: ${token('color-status-todo')};
+    flex: none;
+  }
+
+  .column-header .bar.active {
+    background: ${token('color-status-active')};
+  }
+
+  .column-header .bar.done {
+    background: ${token('color-status-done')};
+  }
+
+  .column-header .tally {
+    color: ${token('color-text-muted')};
+    font-weight: ${token('font-weight-normal')};
+    font-variant-numeric: tabular-nums;
+  }
+
+  .column-header .tally.over {
+    color: ${token('color-warning')};
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  .column-header .tally.blocked {
+    color: ${token('color-danger')};
+  }
+
+  .column-header .tools {
+    margin-inline-start: auto;
+    display: flex;
+    gap: 0.125rem;
+  }
+
+  .icon-button {
+    border: none;
+    background: transparent;
+    min-block-size: 1.75rem;
+    min-inline-size: 1.75rem;
+    padding: 0.125rem;
+    border-radius: ${token('radius-s')};
+    color: ${token('color-text-muted')};
+  }
+
+  .icon-button:hover:not(:disabled) {
+    background: ${token('color-surface-sunken')};
+    color: ${token('color-text')};
+  }
+
+  .column-header.collapsed {
+    writing-mode: vertical-lr;
+    padding-inline: 0.25rem;
+  }
+
+  .quick-add {
+    padding: 0 0.25rem 0.375rem;
+  }
+
+  .quick-add form {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+
+  .quick-add input {
+    inline-size: 100%;
+  }
+
+  .lane-header {
+    grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.25rem 0.25rem;
+    font-size: ${token('font-size-s')};
+    font-weight: ${token('font-weight-strong')};
+    border-block-start: 1px solid ${token('color-border')};
+  }
+
+  .lane-header .tally {
+    color: ${token('color-text-muted')};
+    font-weight: ${token('font-weight-normal')};
+  }
+
+  .cell-box {
+    min-block-size: 0;
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface-sunken', '--cwm-board-column-background')};
+    padding-block: 0.25rem;
+  }
+
+  .cell-box.collapsed {
+    background: transparent;
+  }
+
+  .cell-box.over-limit {
+    box-shadow: inset 0 0 0 2px color-mix(in srgb, ${token('color-warning')} 60%, transparent);
+  }
+
+  .single .cell-box {
+    block-size: 100%;
+    box-sizing: border-box;
+  }
+
+  .empty {
+    padding: 2rem;
+    text-align: center;
+    color: ${token('color-text-muted')};
+  }
+
+  .ghost {
+    position: fixed;
+    inset-inline-start: 0;
+    inset-block-start: 0;
+    z-index: 1000;
+    pointer-events: none;
+    inline-size: var(--_ghost-width, 16rem);
+    opacity: 0.95;
+    transform-origin: 0 0;
+    filter: drop-shadow(0 6px 14px rgb(0 0 0 / 0.25));
+  }
+
+  .ghost .stack {
+    position: absolute;
+    inset-block-start: -0.5rem;
+    inset-inline-end: -0.5rem;
+    min-inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border-radius: 999px;
+    background: ${token('color-accent')};
+    color: ${token('color-accent-text')};
+    display: grid;
+    place-items: center;
+    font-size: 0.75rem;
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
