@@ -5,6 +5,8 @@ import { addDays, todayIso, weekStart } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import { CwmWorkspace, defineElement, type WorkspaceTheme } from '@cwm/ui';
 import { DemoFoundationPanel } from './demo-panel.js';
+import { CwmBoard } from '@cwm/board';
+import type { Project } from '@cwm/core';
 
 const DEFAULT_USER = 'u-3';
 const params = new URLSearchParams(location.search);
@@ -66,7 +68,44 @@ function fillPeople(people: Iterable<Person>): void {
   actAs.value = workspace.user ?? '';
 }
 
-workspace.addEventListener('cwm-workspace-ready', (event) => fillPeople(event.detail.store.state.people));
+workspace.addEventListener('cwm-workspace-ready', (event) => {
+  fillPeople(event.detail.store.state.people);
+  fillProjects(event.detail.store.state.projects);
+});
+
+// The board: pick a project and swimlanes; opening a card says which (the task editor comes later).
+const board = document.querySelector('#board') as CwmBoard;
+const boardProject = document.querySelector('#board-project') as HTMLSelectElement;
+const boardLanes = document.querySelector('#board-lanes') as HTMLSelectElement;
+const boardOpened = document.querySelector('#board-opened') as HTMLElement;
+board.project = params.get('project') ?? 'p-1';
+boardLanes.value = params.get('lanes') ?? 'none';
+board.lanesBy = boardLanes.value as CwmBoard['lanesBy'];
+
+function fillProjects(projects: Iterable<Project>): void {
+  boardProject.replaceChildren(
+    ...[...projects].map((project) => {
+      const option = document.createElement('option');
+      option.value = project.id;
+      option.textContent = project.name;
+      return option;
+    }),
+  );
+  boardProject.value = board.project;
+}
+boardProject.addEventListener('change', () => {
+  board.project = boardProject.value;
+  remember('project', boardProject.value);
+});
+boardLanes.addEventListener('change', () => {
+  board.lanesBy = boardLanes.value as CwmBoard['lanesBy'];
+  remember('lanes', boardLanes.value);
+});
+board.addEventListener('cwm-task-open', (event) => {
+  const task = workspace.activeStore?.state.tasks.get(event.detail.taskId);
+  // Titles are data: textContent, never markup.
+  boardOpened.textContent = task ? `Opened "${task.title}" (the task editor arrives with its own issue).` : '';
+});
 workspace.addEventListener('cwm-error', (event) => console.warn('[acme intranet] cwm-error', event.detail));
 workspace.addEventListener('cwm-workspace-error', (event) => console.error('[acme intranet] workspace failed', event.detail));
 
@@ -83,4 +122,5 @@ resetButton.addEventListener('click', async () => {
 
 // Registered last, so the workspace starts with the seed, user and theme set above.
 defineElement('cwm-workspace', CwmWorkspace);
+defineElement('cwm-board', CwmBoard);
 defineElement('cwm-foundation-panel', DemoFoundationPanel, { prefix: 'demo' });
