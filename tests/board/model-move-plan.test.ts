@@ -160,6 +160,9 @@ describe('move plans: between cells', () => {
     expect(cell(b.after(toGrace), SINGLE_LANE, 'u-2')).to.deep.equal(['t-1', 't-3']);
     const unassign = b.plan(['t-3'], { columnKey: NO_VALUE, index: 0 });
     expect(unassign.ok && unassign.changes[0]!.patch.assigneeIds).to.deep.equal([]);
+    // A task with several assignees dropped on "Unassigned" is unassigned, so it lands where it was dropped.
+    const unassignShared = b.plan(['t-1'], { columnKey: NO_VALUE, index: 0 });
+    expect(unassignShared.ok && unassignShared.changes[0]!.patch.assigneeIds).to.deep.equal([]);
     const assign = b.plan(['t-2'], { columnKey: 'u-1', index: 0 });
     expect(assign.ok && assign.changes[0]!.patch.assigneeIds).to.deep.equal(['u-1']);
     expect(assign.ok && assign.changes[0]!.patch.status).to.equal(undefined);

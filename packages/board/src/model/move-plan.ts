@@ -166,9 +166,11 @@ function changeField(
 
 /**
  * The source person gives way to the target one at the same place in the list, so the task lands in
- * the target's column (a task sits with its first assignee). `NO_VALUE` on either side means nobody.
+ * the target's column (a task sits with its first assignee). Dropped on "Unassigned", the task is
+ * unassigned: it lands where it was dropped, not in a co-assignee's column.
  */
 function replacePerson(assigneeIds: readonly Id[], fromKey: string, toKey: string): Id[] {
+  if (toKey === NO_VALUE) return [];
   const result: Id[] = [];
   let placed = toKey === NO_VALUE;
   for (const id of assigneeIds) {
