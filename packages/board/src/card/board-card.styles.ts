@@ -41,9 +41,11 @@ export const cardStyles = css`
     box-shadow: 0 0 0 1px ${token('color-accent')} inset;
   }
 
+  /* The card being moved keeps its place, marked by a dashed outline: fading it would leave its text unreadable (contrast). */
   :host([lifted]) .card {
-    opacity: 0.45;
     border-style: dashed;
+    border-color: ${token('color-accent')};
+    box-shadow: none;
   }
 
   :host([pending]) .card {

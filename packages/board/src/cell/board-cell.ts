@@ -43,6 +43,11 @@ export class CwmBoardCell extends LitElement {
       scrollbar-width: thin;
     }
 
+    /* Fill the cell's box: without a definite height the list grows with its cards and renders all of them. */
+    :host([fit='fill']) {
+      block-size: 100%;
+    }
+
     :host([fit='content']) .scroller {
       block-size: auto;
     }
