@@ -89,6 +89,17 @@ export const boardStyles = css`
     color: ${token('color-text-muted')};
   }
 
+  /*
+   * Counts and messages take their direction from their own words, not from the page: in a right-to-left
+   * page an English "16 of 5" would otherwise be laid out as "of 5 16". Only on shrink-to-fit boxes, where
+   * it cannot change the alignment.
+   */
+  .count,
+  .tally,
+  .notice > span {
+    unicode-bidi: plaintext;
+  }
+
   .bulk {
     display: flex;
     flex-wrap: wrap;
@@ -220,6 +231,20 @@ export const boardStyles = css`
   .column-header.collapsed {
     writing-mode: vertical-lr;
     padding-inline: 0.25rem;
+    /*
+     * The vertical name must not make the header row as tall as itself (every other header would stretch,
+     * their colour bars with them): the header takes the row's height and its name runs on down the
+     * collapsed column's empty strip.
+     */
+    contain: size;
+    overflow: visible;
+    min-block-size: 2.75rem;
+    /* Vertical text runs top to bottom in every language; right-to-left would start it at the bottom and push it out of view. */
+    direction: ltr;
+  }
+
+  .column-header.collapsed > * {
+    flex-shrink: 0;
   }
 
   .quick-add {
@@ -244,7 +269,16 @@ export const boardStyles = css`
     padding: 0.5rem 0.25rem 0.25rem;
     font-size: ${token('font-size-s')};
     font-weight: ${token('font-weight-strong')};
-    border-block-start: 1px solid ${token('color-border')};
+    /*
+     * As wide as its content and sticky, so the lane's name stays in view when the board scrolls sideways.
+     * The divider still runs across the whole board: a border image may extend past its box (ink overflow,
+     * which neither scrolls nor takes space).
+     */
+    justify-self: start;
+    position: sticky;
+    inset-inline-start: 0.5rem;
+    border-block-start: 1px solid;
+    border-image: linear-gradient(${token('color-border')}, ${token('color-border')}) 1 / 1px 0 0 0 / 0 100vw;
   }
 
   .lane-header .tally {
@@ -280,8 +314,9 @@ export const boardStyles = css`
 
   .ghost {
     position: fixed;
-    inset-inline-start: 0;
-    inset-block-start: 0;
+    /* Physical, not logical: the pointer's clientX/clientY it is moved by count from the top left in every direction. */
+    left: 0;
+    top: 0;
     z-index: 1000;
     pointer-events: none;
     inline-size: var(--_ghost-width, 16rem);

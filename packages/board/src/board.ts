@@ -652,7 +652,11 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     const cell = this.cellElement(position.laneKey, position.columnKey);
     if (!cell) return;
     await cell.reveal(position.index);
-    cell.cardOf(id)?.focus();
+    const card = cell.cardOf(id);
+    card?.focus();
+    // Chrome's focus() leaves a partly visible card where it is: a column half off the board's edge
+    // would keep the focused card cut off, so bring all of it into view (the least scrolling that does).
+    card?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   private cellElement(laneKey: string, columnKey: string): CwmBoardCell | undefined {

@@ -12,6 +12,8 @@ export const cardStyles = css`
     touch-action: manipulation;
     user-select: none;
     -webkit-user-select: none;
+    /* A card scrolled into view by the keyboard shows its focus ring too, not only its box. */
+    scroll-margin: 0.5rem;
   }
 
   :host(:focus-visible) .card {
@@ -34,6 +36,8 @@ export const cardStyles = css`
     cursor: grab;
     overflow: hidden;
     transition: box-shadow 120ms ease, opacity 120ms ease;
+    /* The card's height is fixed (card-height), so how many title lines fit is a question of that height. */
+    container: card / size;
   }
 
   :host([selected]) .card {
@@ -114,9 +118,27 @@ export const cardStyles = css`
     line-height: 1.3;
     overflow: hidden;
     display: -webkit-box;
-    -webkit-line-clamp: 2;
+    /* One line at the default height: a second line would be cut in half by the details row, with no ellipsis. */
+    -webkit-line-clamp: 1;
     -webkit-box-orient: vertical;
     overflow-wrap: anywhere;
+    /*
+     * A title is the user's text in any language: it takes its direction from its words (like dir="auto"),
+     * so an English title in a right-to-left page is cut at its end, not its start. It stays aligned with
+     * the card, though: plaintext would otherwise align each title by its own direction.
+     */
+    unicode-bidi: plaintext;
+    text-align: left;
+  }
+
+  :host(:dir(rtl)) .title {
+    text-align: right;
+  }
+
+  @container card (min-height: 6.25rem) {
+    .title {
+      -webkit-line-clamp: 2;
+    }
   }
 
   .badge {

@@ -28,7 +28,8 @@ export class CwmBoardCell extends LitElement {
 
   static override styles = css`
     :host {
-      display: block;
+      /* A formatting context of its own, so the list's negative top margin (below) does not move the cell. */
+      display: flow-root;
       min-block-size: 0;
       position: relative;
     }
@@ -40,6 +41,12 @@ export class CwmBoardCell extends LitElement {
       overflow-x: hidden;
       overscroll-behavior: contain;
       padding-inline: 0.25rem;
+      /*
+       * The top card's focus ring needs room inside the scroll area, which clips everything outside it. The
+       * list reaches that far above the cell (into its box's padding), so the cards stay where they were.
+       */
+      padding-block-start: 0.25rem;
+      margin-block-start: -0.25rem;
       scrollbar-width: thin;
     }
 
@@ -48,8 +55,14 @@ export class CwmBoardCell extends LitElement {
       block-size: 100%;
     }
 
+    :host([fit='fill']) .scroller {
+      block-size: calc(100% + 0.25rem);
+    }
+
     :host([fit='content']) .scroller {
       block-size: auto;
+      /* Its height is set to whole card rows: the padding must come on top, or the last row would scroll. */
+      box-sizing: content-box;
     }
 
     .canvas {
