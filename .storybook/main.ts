@@ -11,6 +11,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages with the args tables built from custom-elements.json (our JSDoc).
+  addons: ['@storybook/addon-docs'],
   // Without this every build waits on telemetry network timeouts (the machines here are offline).
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
