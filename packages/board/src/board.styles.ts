@@ -301,6 +301,10 @@ export const boardStyles = css`
     box-shadow: inset 0 0 0 2px color-mix(in srgb, ${token('color-warning')} 60%, transparent);
   }
 
+  .cell-box.over-limit.blocked {
+    box-shadow: inset 0 0 0 2px color-mix(in srgb, ${token('color-danger')} 60%, transparent);
+  }
+
   .single .cell-box {
     block-size: 100%;
     box-sizing: border-box;
@@ -338,6 +342,17 @@ export const boardStyles = css`
     place-items: center;
     font-size: 0.75rem;
     font-weight: ${token('font-weight-strong')};
+  }
+
+  /* While dragging over a place the card may not go, the reason travels with the card. */
+  .ghost-reason {
+    margin: 0.375rem 0 0;
+    padding: 0.25rem 0.5rem;
+    border-radius: ${token('radius-s')};
+    background: ${token('color-danger')};
+    color: #fff;
+    font-size: ${token('font-size-s')};
+    unicode-bidi: plaintext;
   }
 
   .visually-hidden {

@@ -321,6 +321,9 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     return html`<div class="board" part="base" role="region" aria-label=${this.localize.t('board.label', { project: projectName })}>
       ${this.noToolbar ? nothing : renderToolbar(this)}
       ${this.selection.size > 0 ? renderBulkBar(this) : nothing}
+      ${this.lift?.via === 'keyboard' && this.lift.refusal
+        ? html`<div class="notice error" part="notice">${this.lift.refusal}</div>`
+        : nothing}
       ${this.notice
         ? html`<div class="notice ${this.notice.kind}" part="notice" role="alert">
             <span>${this.notice.text}</span>
@@ -461,7 +464,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
           name: single ? this.columnName(column.key) : `${this.columnName(column.key)}, ${name}`,
           count: ids.length,
         });
-        return html`<div class="cell-box ${wip.over ? 'over-limit' : ''}" part="column">
+        const limitClass = wip.over ? (wip.policy === 'block' ? 'over-limit blocked' : 'over-limit') : '';
+        return html`<div class="cell-box ${limitClass}" part="column">
           <${cell}
             data-cell
             data-lane=${laneKey}
@@ -487,6 +491,7 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     return html`<div class="ghost" aria-hidden="true" style=${styleMap({ '--_card-height': `${this.cardHeight}px` })}>
       <${card} .view=${this.views.get(first)} .state=${{ ...this.cardState(first), lifted: false }}></${card}>
       ${lift.ids.length > 1 ? html`<span class="stack">${lift.ids.length}</span>` : nothing}
+      ${lift.refusal ? html`<p class="ghost-reason">${lift.refusal}</p>` : nothing}
     </div>`;
   }
 
