@@ -177,7 +177,7 @@ async function runScenario(name, baseUrl, browser) {
   let nextPeerId = 1;
   let context;
   try {
-    context = await browser.newContext();
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
 
     await context.exposeBinding('__cwmBenchOpenPeer', async (_source, module) => {
       const peerId = nextPeerId++;

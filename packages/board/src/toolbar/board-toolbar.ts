@@ -27,11 +27,26 @@ const DUE_CHOICES: readonly { value: DueFilter; key: `board.filter.due-${string}
   { value: 'no-date', key: 'board.filter.due-no-date' },
 ];
 
+type Choices = { people: { id: Id; name: string }[]; tags: string[] };
+
+// The menus walk every shown task, which at 10,000 cards costs milliseconds; the board renders on every
+// drag frame, selection and key press, so they are kept until the layout, the people or the filter change
+// (the board lays out anew whenever a task changes, so a layout stands for the tasks it was made from).
+const choiceCache = new WeakMap<BoardLayout, { people: StoreState['people']; filter: BoardFilter; value: Choices }>();
+
 /** People and tags that appear on the board's cards, for the filter menus. */
-function choices(host: ToolbarHost): { people: { id: Id; name: string }[]; tags: string[] } {
+function choices(host: ToolbarHost): Choices {
   const state = host.storeState;
   const layout = host.currentLayout;
   if (!state || !layout) return { people: [], tags: [] };
+  const cached = choiceCache.get(layout);
+  if (cached && cached.people === state.people && cached.filter === host.boardFilter) return cached.value;
+  const value = collectChoices(host, state, layout);
+  choiceCache.set(layout, { people: state.people, filter: host.boardFilter, value });
+  return value;
+}
+
+function collectChoices(host: ToolbarHost, state: StoreState, layout: BoardLayout): Choices {
   const peopleIds = new Set<Id>();
   const tags = new Set<string>();
   for (const id of layout.positions.keys()) {
