@@ -17,6 +17,7 @@ import { PointerDrag, type DragHost } from './interaction/pointer-drag.js';
 import {
   ALL_CARD_FIELDS,
   CardViews,
+  FacetIndex,
   NO_STATUS,
   NO_VALUE,
   SINGLE_LANE,
@@ -130,6 +131,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
   @state() private announcement = '';
 
   private readonly views = new CardViews();
+  /** People and tags in use, for the filter menus. */
+  readonly facets = new FacetIndex();
   private readonly states = new Map<Id, CardState>();
   private readonly drag = new PointerDrag(this);
   private layoutDirty = true;
@@ -211,6 +214,7 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       messages: state.messages,
       now: new Date(),
     });
+    if (!this.noToolbar) this.facets.update(state.tasks, this.projectIds());
     if (
       !previous ||
       newDay ||
@@ -257,6 +261,9 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       this.revision++;
     }
     if (changed.has('cardHeight')) this.revision++;
+    if ((changed.has('project') || changed.has('noToolbar')) && this.data && !this.noToolbar) {
+      this.facets.update(this.data.tasks, this.projectIds());
+    }
     if (
       changed.has('project') ||
       changed.has('columnsBy') ||

@@ -122,6 +122,11 @@ export class CwmBoardCell extends LitElement {
   @state() private last = -1;
 
   private viewportHeight = 0;
+  /**
+   * The list's scroll offset, kept from scroll events and our own scrolling. Reading `scrollTop` while
+   * the board updates would force a style and layout pass per cell in the middle of a frame.
+   */
+  private top = 0;
   private scroller: HTMLElement | null = null;
   private restoreScrollTop: number | undefined;
   private readonly resizeObserver = new ResizeObserver((entries) => {
@@ -138,11 +143,14 @@ export class CwmBoardCell extends LitElement {
 
   /** The list's scroll offset (the board's drag auto-scroll and tests read it). */
   get scrollOffset(): number {
-    return this.scroller?.scrollTop ?? 0;
+    return this.top;
   }
 
   set scrollOffset(value: number) {
-    if (this.scroller) this.scroller.scrollTop = value;
+    if (this.scroller) {
+      this.scroller.scrollTop = value;
+      this.top = this.scroller.scrollTop;
+    }
     this.updateWindow();
   }
 
@@ -164,14 +172,16 @@ export class CwmBoardCell extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ids')) {
       const previous = changed.get('ids');
-      if (previous && this.scroller && this.scroller.scrollTop > 0) this.keepAnchor(previous);
-      this.computeWindow(this.restoreScrollTop ?? this.scrollOffset);
+      if (previous && this.top > 0) this.keepAnchor(previous);
+      this.computeWindow(this.restoreScrollTop ?? this.top);
     }
   }
 
   protected override updated(): void {
     if (this.restoreScrollTop !== undefined && this.scroller) {
       this.scroller.scrollTop = this.restoreScrollTop;
+      // Not read back (that would force layout); if the browser clamps it, a scroll event corrects it.
+      this.top = this.restoreScrollTop;
       this.restoreScrollTop = undefined;
     }
   }
@@ -181,7 +191,7 @@ export class CwmBoardCell extends LitElement {
    * card): the user's reading position never jumps.
    */
   private keepAnchor(previous: readonly Id[]): void {
-    const top = this.scroller!.scrollTop;
+    const top = this.top;
     const anchorIndex = Math.floor(top / this.rowHeight);
     const anchorId = previous[anchorIndex];
     if (anchorId === undefined) return;
@@ -198,7 +208,7 @@ export class CwmBoardCell extends LitElement {
 
   private updateWindow(): void {
     const before = [this.first, this.last];
-    this.computeWindow(this.scrollOffset);
+    this.computeWindow(this.top);
     if (before[0] !== this.first || before[1] !== this.last) this.requestUpdate();
   }
 
@@ -219,6 +229,7 @@ export class CwmBoardCell extends LitElement {
     const height = scroller.clientHeight || row;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (top + row > scroller.scrollTop + height) scroller.scrollTop = top + row - height;
+    this.top = scroller.scrollTop;
     this.updateWindow();
     await this.updateComplete;
   }
@@ -234,6 +245,7 @@ export class CwmBoardCell extends LitElement {
     if (!scroller) return false;
     const before = scroller.scrollTop;
     scroller.scrollTop = before + delta;
+    this.top = scroller.scrollTop;
     this.updateWindow();
     return scroller.scrollTop !== before;
   }
@@ -282,6 +294,7 @@ export class CwmBoardCell extends LitElement {
   }
 
   private readonly onScroll = (): void => {
+    this.top = this.scroller?.scrollTop ?? 0;
     this.updateWindow();
   };
 }

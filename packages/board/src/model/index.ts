@@ -14,3 +14,4 @@ export { planMove } from './move-plan.js';
 export type { CellTarget, MoveChange, MoveInput, MovePlan, MoveRefusalCode } from './move-plan.js';
 export { tasksInStatus, wipState } from './wip-state.js';
 export type { WipState } from './wip-state.js';
+export { FacetIndex } from './facet-index.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Id, PermissionResult, StoreState } from '@cwm/core';
 import type { LocalizeController } from '@cwm/ui';
-import type { BoardFilter, BoardLayout, DueFilter } from '../model/index.js';
+import type { BoardFilter, BoardLayout, DueFilter, FacetIndex } from '../model/index.js';
 
 /** What the filter bar and the bulk bar need from the board. */
 export interface ToolbarHost {
@@ -10,6 +10,8 @@ export interface ToolbarHost {
   setFilter(filter: BoardFilter): void;
   readonly selectedIds: ReadonlySet<Id>;
   readonly currentLayout: BoardLayout | undefined;
+  /** The people and tags the board's tasks use. */
+  readonly facets: FacetIndex;
   readonly storeState: StoreState | undefined;
   readonly store: { readonly userId: Id } | undefined;
   columnName(key: string): string;
@@ -29,38 +31,28 @@ const DUE_CHOICES: readonly { value: DueFilter; key: `board.filter.due-${string}
 
 type Choices = { people: { id: Id; name: string }[]; tags: string[] };
 
-// The menus walk every shown task, which at 10,000 cards costs milliseconds; the board renders on every
-// drag frame, selection and key press, so they are kept until the layout, the people or the filter change
-// (the board lays out anew whenever a task changes, so a layout stands for the tasks it was made from).
-const choiceCache = new WeakMap<BoardLayout, { people: StoreState['people']; filter: BoardFilter; value: Choices }>();
+// The people and tags come from the board's `FacetIndex`, kept up to date per changed task; the sorted
+// menus are rebuilt only when a person or tag appears or disappears, names change, or the filter does.
+const choiceCache = new WeakMap<FacetIndex, { version: number; people: StoreState['people']; filter: BoardFilter; value: Choices }>();
 
-/** People and tags that appear on the board's cards, for the filter menus. */
+/** People and tags used by the board's tasks, for the filter menus. */
 function choices(host: ToolbarHost): Choices {
   const state = host.storeState;
-  const layout = host.currentLayout;
-  if (!state || !layout) return { people: [], tags: [] };
-  const cached = choiceCache.get(layout);
-  if (cached && cached.people === state.people && cached.filter === host.boardFilter) return cached.value;
-  const value = collectChoices(host, state, layout);
-  choiceCache.set(layout, { people: state.people, filter: host.boardFilter, value });
-  return value;
-}
-
-function collectChoices(host: ToolbarHost, state: StoreState, layout: BoardLayout): Choices {
-  const peopleIds = new Set<Id>();
-  const tags = new Set<string>();
-  for (const id of layout.positions.keys()) {
-    const task = state.tasks.get(id);
-    if (!task) continue;
-    for (const person of task.assigneeIds) peopleIds.add(person);
-    for (const tag of task.tags) tags.add(tag);
-  }
+  if (!state) return { people: [], tags: [] };
+  const facets = host.facets;
+  const cached = choiceCache.get(facets);
+  if (cached && cached.version === facets.version && cached.people === state.people && cached.filter === host.boardFilter) return cached.value;
+  const peopleIds = new Set<Id>(facets.assigneeIds);
+  const tags = new Set<string>(facets.tags);
+  // A filter chosen earlier stays selectable even when no task uses it any more.
   for (const id of host.boardFilter.assigneeIds ?? []) if (id !== 'none') peopleIds.add(id);
   for (const tag of host.boardFilter.tags ?? []) tags.add(tag);
   const people = [...peopleIds]
     .map((id) => ({ id, name: state.people.get(id)?.name ?? id }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { people, tags: [...tags].sort((a, b) => a.localeCompare(b)) };
+  const value = { people, tags: [...tags].sort((a, b) => a.localeCompare(b)) };
+  choiceCache.set(facets, { version: facets.version, people: state.people, filter: host.boardFilter, value });
+  return value;
 }
 
 /** The filter bar: search, assignee, tag, due, "only mine", and how many cards show. */
