@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { todayIso, type Id, type PermissionResult, type StoreError, type StoreState, type Task } from '@cwm/core';
+import { todayIso, type Id, type PermissionResult, type StoreError, type StoreState, type Table, type Task } from '@cwm/core';
 import { CwmElement, tagOf } from '@cwm/ui';
 import { boardStyles } from './board.styles.js';
 import { boardPartsContext, type BoardPartsHost, type CardState } from './board-context.js';
@@ -24,6 +24,8 @@ import {
   cellKey,
   computeLayout,
   planMove,
+  sameLayoutConfig,
+  updateLayout,
   wipState,
   type BoardConfig,
   type BoardFilter,
@@ -33,9 +35,13 @@ import {
   type CellTarget,
   type ColumnField,
   type LaneField,
+  type LayoutInput,
 } from './model/index.js';
 import { renderBulkBar, renderToolbar, type ToolbarHost } from './toolbar/board-toolbar.js';
 import './events.js';
+
+/** The inputs of a layout, with the tasks as a table so the next layout can read what changed. */
+type LayoutBasis = LayoutInput & { readonly tasks: Table<Task> };
 
 /** A card slot is the card plus the gap below it. */
 const DEFAULT_CARD_HEIGHT = 84;
@@ -136,6 +142,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
   private readonly states = new Map<Id, CardState>();
   private readonly drag = new PointerDrag(this);
   private layoutDirty = true;
+  /** What the current layout was computed from: `nextLayout` updates it when only tasks changed. */
+  private layoutBasis: LayoutBasis | undefined;
   private selectionAnchor: Id | undefined;
   private ghostElement: HTMLElement | null = null;
   private currentToday = todayIso();
@@ -276,14 +284,31 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     if (changed.has('selection') || changed.has('lift')) this.revision++;
     if (this.layoutDirty && this.data) {
       this.layoutDirty = false;
-      this.layout = computeLayout({
-        tasks: this.data.tasks,
-        projects: this.data.projects,
-        people: this.data.people,
-        config: this.config(),
-      });
+      const input = { tasks: this.data.tasks, projects: this.data.projects, people: this.data.people, config: this.config() };
+      this.layout = this.nextLayout(input);
+      this.layoutBasis = input;
       this.pruneSelection();
     }
+  }
+
+  /**
+   * The layout for `input`: when only tasks changed since the current layout, updated from it at the
+   * cost of the changed cards (a remote edit at 10,000 cards); otherwise, or when the update cannot
+   * be done incrementally, computed whole.
+   */
+  private nextLayout(input: LayoutBasis): BoardLayout {
+    const basis = this.layoutBasis;
+    if (
+      this.layout &&
+      basis &&
+      basis.projects === input.projects &&
+      basis.people === input.people &&
+      sameLayoutConfig(basis.config, input.config)
+    ) {
+      const updated = updateLayout(this.layout, { ...input, previousTasks: basis.tasks });
+      if (updated) return updated;
+    }
+    return computeLayout(input);
   }
 
   private pruneSelection(): void {

@@ -2,6 +2,7 @@ import type { Id, Person, Project, StatusCategory, Table, Task, WorkflowStatus }
 import type { BoardConfig } from './board-config.js';
 import { compileFilter, MATCH_ALL } from './filter.js';
 import { byRankThenId, createGrouping, type Group, type GroupingContext } from './grouping.js';
+import { LayoutPositions, type CellSlot } from './layout-positions.js';
 
 /** One column of the board. */
 export interface BoardColumn {
@@ -162,7 +163,7 @@ export function computeLayout(input: LayoutInput): BoardLayout {
   for (let i = 0; i < shown.length; i++) buckets.get(shownCells[i]!)?.push(shown[i]!);
 
   const cells = new Map<string, readonly Id[]>();
-  const positions = new Map<Id, BoardPosition>();
+  const slots = new Map<string, CellSlot>();
   const columnCounts = new Map<string, number>();
   const laneCounts = new Map<string, number>();
   for (const lane of laneGroups) {
@@ -170,12 +171,9 @@ export function computeLayout(input: LayoutInput): BoardLayout {
       const key = cellKey(lane.key, column.key);
       const tasks = buckets.get(key)!.sort(byRankThenId);
       const ids = new Array<Id>(tasks.length);
-      for (let index = 0; index < tasks.length; index++) {
-        const id = tasks[index]!.id;
-        ids[index] = id;
-        positions.set(id, { laneKey: lane.key, columnKey: column.key, index });
-      }
+      for (let index = 0; index < tasks.length; index++) ids[index] = tasks[index]!.id;
       cells.set(key, ids);
+      slots.set(key, { key, laneKey: lane.key, columnKey: column.key });
       columnCounts.set(column.key, (columnCounts.get(column.key) ?? 0) + ids.length);
       laneCounts.set(lane.key, (laneCounts.get(lane.key) ?? 0) + ids.length);
       if (trackWip && everyTaskShown) wipCells.set(key, ids.length);
@@ -191,7 +189,8 @@ export function computeLayout(input: LayoutInput): BoardLayout {
     columns: columnGroups.map((group) => toColumn(group, columnCounts.get(group.key) ?? 0)),
     lanes: laneGroups.map((group) => toLane(group, laneCounts.get(group.key) ?? 0)),
     cells,
-    positions,
+    // Looked up through the cells, so `updateLayout` can move one card without copying every position.
+    positions: LayoutPositions.fromCells(cells, slots),
     shown: shown.length,
     total: boardTasks.length,
     wip: { columns: wipColumns, cells: wipCells, statuses: statusCounts },

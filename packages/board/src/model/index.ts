@@ -15,3 +15,7 @@ export type { CellTarget, MoveChange, MoveInput, MovePlan, MoveRefusalCode } fro
 export { tasksInStatus, wipState } from './wip-state.js';
 export type { WipState } from './wip-state.js';
 export { FacetIndex } from './facet-index.js';
+export { MAX_INCREMENTAL_CHANGES, sameLayoutConfig, updateLayout } from './layout-update.js';
+export type { LayoutUpdateInput } from './layout-update.js';
+export { LayoutPositions } from './layout-positions.js';
+export type { CellSlot } from './layout-positions.js';
