@@ -28,6 +28,18 @@ describe('<cwm-board> live changes', () => {
     expect(Math.abs(topAfter - topBefore), `moved from ${topBefore} to ${topAfter}`).to.be.at.most(1);
   });
 
+  it('re-renders only the cell of a card that changed elsewhere', async () => {
+    const { board, adapter } = await mountBoard({ tasks: [...column('todo', 5), ...column('doing', 2), ...column('review', 2)] });
+    const revisions = () => ['todo', 'doing', 'review'].map((key) => cellOf(board, key).revision);
+    const before = revisions();
+    adapter.remote('u-2').update('tasks', 'doing-1', { title: 'Renamed elsewhere' });
+    await waitUntil(() => cardOf(board, 'doing-1').shadowRoot?.textContent?.includes('Renamed elsewhere'), 'the new title shows');
+    const after = revisions();
+    expect(after[0], 'todo untouched').to.equal(before[0]);
+    expect(after[1], 'doing re-rendered').to.not.equal(before[1]);
+    expect(after[2], 'review untouched').to.equal(before[2]);
+  });
+
   it('keeps a keyboard lift going through a remote change, and drops where the user chose', async () => {
     const { board, store, adapter } = await mountBoard({ tasks: [...column('todo', 2), ...column('doing', 1), ...column('review', 1)] });
     await board.focusTask('todo-1');

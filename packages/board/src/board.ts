@@ -126,7 +126,15 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
 
   @state() private data: StoreState | undefined;
   @state() private layout: BoardLayout | undefined;
+  /** Bumped to re-render when any card may look different; cells get their own counters below. */
   @state() private revision = 0;
+  /**
+   * Which cards may look different since the last render (or everything). Only the cells holding them
+   * get a new `revision`, so one changed card re-renders one cell, not all of them.
+   */
+  private touched: Set<Id> | 'all' = 'all';
+  private readonly cellRevisions = new Map<string, number>();
+  private globalRevision = 0;
   @state() private collapsedColumns: ReadonlySet<string> = new Set();
   @state() private collapsedLanes: ReadonlySet<string> = new Set();
   @state() private selection: ReadonlySet<Id> = new Set();
@@ -232,7 +240,11 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     ) {
       this.layoutDirty = true;
     }
-    if (changed.size > 0 || previous?.pendingIds !== state.pendingIds || previous?.people !== state.people) this.revision++;
+    if (!previous || previous.people !== state.people) this.touch('all');
+    else {
+      if (changed.size > 0) this.touch(changed);
+      if (previous.pendingIds !== state.pendingIds) this.touch(symmetricDifference(previous.pendingIds, state.pendingIds));
+    }
     if (this.lift && this.lift.ids.some((id) => !state.tasks.has(id))) this.cancelLift();
   }
 
@@ -266,9 +278,9 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     if (changed.has('cardFields')) {
       const known = new Set<string>(ALL_CARD_FIELDS);
       this.fieldSet = new Set(this.cardFields.split(',').map((field) => field.trim()).filter((field): field is CardField => known.has(field)));
-      this.revision++;
+      this.touch('all');
     }
-    if (changed.has('cardHeight')) this.revision++;
+    if (changed.has('cardHeight')) this.touch('all');
     if ((changed.has('project') || changed.has('noToolbar')) && this.data && !this.noToolbar) {
       this.facets.update(this.data.tasks, this.projectIds());
     }
@@ -281,7 +293,14 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     ) {
       this.layoutDirty = true;
     }
-    if (changed.has('selection') || changed.has('lift')) this.revision++;
+    if (changed.has('selection')) {
+      this.touch(symmetricDifference((changed.get('selection') as ReadonlySet<Id> | undefined) ?? new Set(), this.selection));
+    }
+    if (changed.has('lift')) {
+      const before = (changed.get('lift') as Lift | undefined)?.ids ?? [];
+      const after = this.lift?.ids ?? [];
+      if (before !== after) this.touch([...before, ...after]);
+    }
     if (this.layoutDirty && this.data) {
       this.layoutDirty = false;
       const input = { tasks: this.data.tasks, projects: this.data.projects, people: this.data.people, config: this.config() };
@@ -289,6 +308,7 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       this.layoutBasis = input;
       this.pruneSelection();
     }
+    this.applyTouched();
   }
 
   /**
@@ -309,6 +329,35 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       if (updated) return updated;
     }
     return computeLayout(input);
+  }
+
+  /** Notes cards that may look different; the next render gives their cells a new revision. */
+  private touch(ids: Iterable<Id> | 'all'): void {
+    if (ids === 'all') this.touched = 'all';
+    else if (this.touched !== 'all') for (const id of ids) this.touched.add(id);
+    this.revision++;
+  }
+
+  private applyTouched(): void {
+    const touched = this.touched;
+    this.touched = new Set();
+    if (touched === 'all') {
+      this.globalRevision++;
+      return;
+    }
+    const positions = this.layout?.positions;
+    if (!positions) return;
+    for (const id of touched) {
+      const position = positions.get(id);
+      if (!position) continue;
+      const key = cellKey(position.laneKey, position.columnKey);
+      this.cellRevisions.set(key, (this.cellRevisions.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** A cell's revision: changes when any of its cards may look different. */
+  private cellRevision(key: string): number {
+    return this.globalRevision * 1_000_000 + (this.cellRevisions.get(key) ?? 0);
   }
 
   private pruneSelection(): void {
@@ -503,7 +552,7 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
             data-lane=${laneKey}
             data-column=${column.key}
             .ids=${ids}
-            .revision=${this.revision}
+            .revision=${this.cellRevision(cellKey(laneKey, column.key))}
             .activeId=${this.activeIdOf(ids)}
             drop-index=${here ? target.index : -1}
             ?drop-refused=${here && this.lift?.refusal !== undefined}
@@ -1037,3 +1086,11 @@ function speed(depth: number): number {
 }
 
 export { NO_STATUS, NO_VALUE, SINGLE_LANE };
+
+/** Ids in exactly one of the two sets. */
+function symmetricDifference(a: ReadonlySet<Id>, b: ReadonlySet<Id>): Id[] {
+  const result: Id[] = [];
+  for (const id of a) if (!b.has(id)) result.push(id);
+  for (const id of b) if (!a.has(id)) result.push(id);
+  return result;
+}
