@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { SINGLE_LANE, type TaskMovedDetail, type TaskMoveDetail } from '@cwm/board';
-import { cardOf, cellOf, column, dragCard, idsIn, mountBoard, noticeText, record, settle, slotPoint, storeOrder } from './board-fixtures.js';
+import { cardOf, cellOf, centreOf, column, dragCard, idsIn, mountBoard, noticeText, record, settle, slotPoint, storeOrder } from './board-fixtures.js';
 
 describe('<cwm-board> mouse drag', () => {
   afterEach(async () => {
@@ -115,5 +115,42 @@ describe('<cwm-board> mouse drag', () => {
     expect(idsIn(board, 'doing')).to.deep.equal(['doing-1', 'doing-2']);
     expect(idsIn(board, 'review')).to.deep.equal(['review-1']);
     expect(noticeText(board)).to.contain('Your change was undone: you are not allowed to do this');
+  });
+
+  it('moves a card by touch after a press and hold, and treats a quick swipe as a scroll', async () => {
+    const { board, store } = await mountBoard({ tasks: [...column('todo', 2), ...column('doing', 1)] });
+    const touch = (type: string, target: EventTarget, [x, y]: [number, number]): void => {
+      target.dispatchEvent(
+        new PointerEvent(type, { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true }),
+      );
+    };
+    const frames = async (count: number): Promise<void> => {
+      for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    // A swipe that moves before the hold time is a scroll: nothing is lifted.
+    const swiped = cardOf(board, 'todo-1');
+    const start = centreOf(swiped);
+    touch('pointerdown', swiped, start);
+    touch('pointermove', window, [start[0], start[1] + 40]);
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    touch('pointerup', window, [start[0], start[1] + 40]);
+    expect(swiped.hasAttribute('lifted')).to.equal(false);
+    expect(store.state.tasks.get('todo-1')?.status).to.equal('todo');
+
+    // Press and hold lifts the card; moving the finger then drags it.
+    const card = cardOf(board, 'todo-2');
+    const from = centreOf(card);
+    touch('pointerdown', card, from);
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    expect(card.hasAttribute('lifted') || board.shadowRoot!.querySelector('.ghost') !== null, 'lifted after the hold').to.equal(true);
+    const to = slotPoint(board, 'doing', 0);
+    for (let step = 1; step <= 5; step++) {
+      touch('pointermove', window, [Math.round(from[0] + ((to[0] - from[0]) * step) / 5), Math.round(from[1] + ((to[1] - from[1]) * step) / 5)]);
+      await frames(1);
+    }
+    await frames(2);
+    touch('pointerup', window, to);
+    expect(store.state.tasks.get('todo-2')?.status).to.equal('doing');
+    expect(storeOrder(store, 'doing')).to.deep.equal(['todo-2', 'doing-1']);
   });
 });
