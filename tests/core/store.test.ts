@@ -145,6 +145,22 @@ describe('CwmStore: optimistic writes', () => {
     expect(store.state.tasks.get('t-1')?.priority).to.equal('urgent');
   });
 
+  it('clears a field with a patch that survives JSON (null, never undefined)', async () => {
+    const { store, adapter } = setup({ tasks: [task('t-1'), task('t-2', { parentId: 't-1', due: '2026-12-01' })] });
+    await store.connect();
+    const result = store.updateTask('t-2', { parentId: undefined, due: undefined });
+    if (result.ok) await result.confirmed;
+    const sent = JSON.parse(JSON.stringify(adapter.pushed[0]));
+    expect(sent.patch).to.deep.equal({ parentId: null, due: null });
+    const cleared = store.state.tasks.get('t-2')!;
+    expect('parentId' in cleared).to.equal(false);
+    expect('due' in cleared).to.equal(false);
+    // Undo puts both back.
+    store.undo();
+    expect(store.state.tasks.get('t-2')?.parentId).to.equal('t-1');
+    expect(store.state.tasks.get('t-2')?.due).to.equal('2026-12-01');
+  });
+
   it('ignores echoes of what it already has', async () => {
     const { store, adapter } = setup();
     await store.connect();

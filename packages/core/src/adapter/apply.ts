@@ -14,9 +14,18 @@ export function applyMutation<C extends CollectionName>(
   switch (mutation.kind) {
     case 'create':
       return mutation.value;
-    case 'update':
+    case 'update': {
       // An update of something deleted meanwhile stays deleted; the backend will answer not-found.
-      return current === undefined ? undefined : ({ ...current, ...mutation.patch, updatedAt: mutation.at } as EntityOf<C>);
+      if (current === undefined) return undefined;
+      const next: Record<string, unknown> = { ...current };
+      for (const [field, value] of Object.entries(mutation.patch)) {
+        // `null` (what JSON can carry) and `undefined` both clear an optional field.
+        if (value === null || value === undefined) delete next[field];
+        else next[field] = value;
+      }
+      next['updatedAt'] = mutation.at;
+      return next as unknown as EntityOf<C>;
+    }
     case 'delete':
       return undefined;
   }

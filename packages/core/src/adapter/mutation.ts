@@ -29,7 +29,10 @@ export interface CreateMutation<C extends CollectionName = CollectionName> exten
 
 export interface UpdateMutation<C extends CollectionName = CollectionName> extends MutationBase<C> {
   readonly kind: 'update';
-  /** Field-level patch: only these fields change, so a rebase keeps everyone else's edits. */
+  /**
+   * Field-level patch: only these fields change, so a rebase keeps everyone else's edits. A field set to
+   * `null` is cleared (the store sends `null`, never `undefined`, so the patch survives JSON).
+   */
   readonly patch: Patch<C>;
 }
 

@@ -812,7 +812,7 @@ export class CwmStore {
     const baseVersion = current?.version;
     const withBase = baseVersion === undefined ? base : { ...base, baseVersion };
     return spec.kind === 'update'
-      ? ({ ...withBase, kind: 'update', entityId: spec.entityId, patch: spec.patch } as Mutation)
+      ? ({ ...withBase, kind: 'update', entityId: spec.entityId, patch: jsonSafePatch(spec.patch) } as Mutation)
       : ({ ...withBase, kind: 'delete', entityId: spec.entityId } as Mutation);
   }
 
@@ -1013,4 +1013,14 @@ export class CwmStore {
     }
     return result;
   }
+}
+
+/**
+ * A patch whose cleared fields are `null` instead of `undefined`: JSON drops `undefined` keys, so a
+ * REST adapter would otherwise lose "remove the parent" or "clear the due date".
+ */
+function jsonSafePatch(patch: object): object {
+  const safe: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) safe[field] = value === undefined ? null : value;
+  return safe;
 }
