@@ -297,4 +297,24 @@ describe('LocalAdapter', () => {
     expect(completed).to.equal(true);
     expect((await rejection(local.push([]))).code).to.equal('network');
   });
+
+  it('forgets applied mutation ids older than the idempotency window when a workspace opens', async () => {
+    const { seed } = seeder(5);
+    const workspaceId = uniqueWorkspace('prune');
+    const first = adapter({ seed });
+    await first.open({ workspaceId, userId: 'u-1' });
+    const old = { ...update('tasks', 't-1', { title: 'Long ago' }), at: new Date(Date.now() - 40 * 86_400_000).toISOString() };
+    const recent = { ...update('tasks', 't-2', { title: 'Just now' }), at: new Date().toISOString() };
+    const [oldResult, recentResult] = await first.push([old, recent]);
+    expect([oldResult!.status, recentResult!.status]).to.deep.equal(['applied', 'applied']);
+    first.close();
+
+    const second = adapter({ seed });
+    await second.open({ workspaceId, userId: 'u-1' });
+    // The prune runs after open, off the critical path: give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [oldAgain, recentAgain] = await second.push([old, recent]);
+    expect(recentAgain!.status, 'a recent id is still remembered').to.equal('duplicate');
+    expect(oldAgain!.status, 'an id older than 30 days is forgotten').to.equal('applied');
+  });
 });

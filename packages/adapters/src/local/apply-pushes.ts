@@ -50,3 +50,30 @@ export async function applyPushes(
   }
   return { results, changes };
 }
+
+/** How long an applied mutation id is remembered: a retry after this long is not a retry any more. */
+export const IDEMPOTENCY_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Forgets applied mutation ids older than `before` (ISO time), so the idempotency log does not grow
+ * forever. Returns how many were removed.
+ */
+export async function pruneAppliedMutations(transaction: IDBTransaction, before: string): Promise<number> {
+  const log = transaction.objectStore(MUTATIONS_STORE);
+  let removed = 0;
+  await new Promise<void>((resolve, reject) => {
+    const request = log.openCursor();
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve();
+      const row = cursor.value as AppliedMutation;
+      if (typeof row.at !== 'string' || row.at < before) {
+        cursor.delete();
+        removed++;
+      }
+      cursor.continue();
+    };
+  });
+  return removed;
+}

@@ -17,12 +17,12 @@ import { type Observable, Subject } from 'rxjs';
 import type { AuthorizeHook } from '../backend/decide.js';
 import { PresenceRoster } from '../shared/presence-roster.js';
 import { assertCollection, DEFAULT_PAGE_SIZE, throwIfAborted } from '../shared/query.js';
-import { applyPushes } from './apply-pushes.js';
+import { IDEMPOTENCY_WINDOW_MS, applyPushes, pruneAppliedMutations } from './apply-pushes.js';
 import { type ChannelMessage, isChannelMessage } from './channel-messages.js';
 import { WorkspaceDatabase } from './database.js';
 import { DEFAULT_NAMESPACE, workspaceName } from './names.js';
 import { readPage } from './read-page.js';
-import { ALL_STORES } from './schema.js';
+import { ALL_STORES, MUTATIONS_STORE } from './schema.js';
 import { readWorkspace, type SeedSource, seedWorkspace } from './seed-workspace.js';
 import { storageError } from './storage-error.js';
 
@@ -111,6 +111,9 @@ export class LocalAdapter implements CwmAdapter {
     } else {
       this.connection = { ...this.connection, session };
     }
+    // Housekeeping off the critical path: a failure here costs nothing but a larger log.
+    const cutoff = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
+    void db.run([MUTATIONS_STORE], 'readwrite', (transaction) => pruneAppliedMutations(transaction, cutoff)).catch(() => undefined);
     return workspace;
   }
 
