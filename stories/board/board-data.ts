@@ -32,28 +32,6 @@ function withWorkflow(data: GeneratedWorkspace, workflow: (project: Project, tas
   return { ...data, projects };
 }
 
-/** The statuses of the 10,000-card board: a longer pipeline than the generator's five. */
-const EIGHT_STATUSES: Workflow['statuses'] = [
-  { id: 'backlog', name: 'Backlog', category: 'todo' },
-  { id: 'triage', name: 'Triage', category: 'todo' },
-  { id: 'todo', name: 'To do', category: 'todo' },
-  { id: 'in-progress', name: 'In progress', category: 'active' },
-  { id: 'review', name: 'Review', category: 'active' },
-  { id: 'testing', name: 'Testing', category: 'active' },
-  { id: 'staging', name: 'Staging', category: 'active' },
-  { id: 'done', name: 'Done', category: 'done' },
-];
-
-/**
- * The workspace with an 8-status workflow (no transition rules, limits that only warn) and its tasks dealt
- * over the statuses in turn, so every column holds an eighth of them: the benchmark's shape.
- */
-export function withEightStatuses(data: GeneratedWorkspace): GeneratedWorkspace {
-  const reshaped = withWorkflow(data, () => ({ statuses: EIGHT_STATUSES, wipPolicy: 'warn' }));
-  const tasks = data.tasks.map((task, index) => ({ ...task, status: EIGHT_STATUSES[index % EIGHT_STATUSES.length]!.id }));
-  return { ...reshaped, tasks };
-}
-
 /**
  * Tight WIP limits set from the data itself, so the board opens in the states worth seeing: "In progress"
  * exactly full (any drop into it is refused while blocking), "To do" already over its limit (limits get

@@ -2,9 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CwmStore } from '@cwm/core';
+import { withStatuses } from '@cwm/core/testing';
 import { ALL_CARD_FIELDS, type CardField, type ColumnField, type LaneField } from '@cwm/board';
 import type { WorkspaceTheme } from '@cwm/ui';
-import { datedWorkspace, personWithRole, storyStore, withEightStatuses, withTightLimits } from './board-data.js';
+import { datedWorkspace, personWithRole, storyStore, withTightLimits } from './board-data.js';
 
 interface BoardArgs {
   project: string;
@@ -168,7 +169,7 @@ export const TenThousandCards: Story = {
   render: (args) => {
     const store = storyStore(
       'ten-thousand',
-      () => withEightStatuses(datedWorkspace({ workspaceId: 'storybook-10k', projects: 1, tasks: 10_000 })),
+      () => withStatuses(datedWorkspace({ workspaceId: 'storybook-10k', projects: 1, tasks: 10_000 })),
       () => MEMBER,
     );
     return renderBoard(store, args, '40rem');

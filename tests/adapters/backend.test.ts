@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, type ActivityEntry, type Message, type Notification, type RemoteChange, type Task } from '@cwm/core';
+import { AdapterError, type ActivityEntry, type Notification, type RemoteChange, type Task } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import { decide, MemoryBackend } from '@cwm/adapters';
-import { create, newTask, remove, tick, update } from './mutations.js';
+import { makeMessage, makeTask } from '../fixtures/entities.js';
+import { create, remove, tick, update } from './mutations.js';
 
 const seed = generateWorkspace({ tasks: 20, messagesPerTask: 1, workspaceId: 'backend-test' });
 
@@ -34,7 +35,7 @@ describe('reference backend', () => {
   });
 
   it('creates with version 1 and timestamps from the mutation, whatever the client sent', () => {
-    const mutation = create('tasks', newTask('t-new', { version: 42, createdAt: '1999-01-01T00:00:00.000Z' }));
+    const mutation = create('tasks', makeTask('t-new', { version: 42, createdAt: '1999-01-01T00:00:00.000Z' }));
     const [result] = backend.push([mutation]).results;
     expect(result!.status).to.equal('applied');
     const created = task(backend, 't-new');
@@ -42,7 +43,7 @@ describe('reference backend', () => {
   });
 
   it('stamps when a task entered its status, on create and on status changes only', () => {
-    const created = create('tasks', newTask('t-aging'));
+    const created = create('tasks', makeTask('t-aging'));
     backend.push([created]);
     expect(task(backend, 't-aging').statusChangedAt).to.equal(created.at);
     const rename = update('tasks', 't-aging', { title: 'Renamed' });
@@ -81,7 +82,7 @@ describe('reference backend', () => {
     const [missingUpdate, missingDelete, taken] = backend.push([
       update('tasks', 't-nope', { title: 'x' }),
       remove('tasks', 't-nope'),
-      create('tasks', newTask('t-1')),
+      create('tasks', makeTask('t-1')),
     ]).results;
     expect(missingUpdate!.status === 'rejected' && missingUpdate!.error.code).to.equal('not-found');
     expect(missingDelete!.status === 'rejected' && missingDelete!.error.code).to.equal('not-found');
@@ -134,7 +135,7 @@ describe('reference backend', () => {
       { field: 'status', from: before.status, to: 'done' },
       { field: 'progress', from: before.progress, to: 100 },
     ]);
-    const created = create('tasks', newTask('t-log', { status: 'backlog' }));
+    const created = create('tasks', makeTask('t-log', { status: 'backlog' }));
     const removed = remove('tasks', 't-log');
     backend.push([created, removed]);
     expect((backend.get('activity', `a-${created.id}`) as ActivityEntry).changes).to.deep.equal([{ field: 'status', from: null, to: 'backlog' }]);
@@ -151,19 +152,15 @@ describe('reference backend', () => {
     expect(notices.map((notice) => notice.personId)).to.deep.equal(expected);
     for (const notice of notices) expect([notice.kind, notice.taskId, notice.actorId]).to.deep.equal(['assignment', 't-8', 'u-4']);
 
-    const message: Message = {
-      id: 'm-new',
+    const message = makeMessage('m-new', {
       version: 0,
       createdAt: tick(),
       updatedAt: tick(),
       taskId: 't-8',
       authorId: 'u-2',
-      kind: 'user',
       body: '@Someone and me',
       mentions: ['u-5', 'u-2'],
-      reactions: {},
-      attachments: [],
-    };
+    });
     const post = create('messages', message, { actorId: 'u-2' });
     backend.push([post]);
     const mention = backend.get('notifications', `n-${post.id}-u-5`) as Notification;
@@ -185,7 +182,7 @@ describe('reference backend', () => {
   });
 
   it('runs a batch in order: a later mutation sees an earlier one', () => {
-    const results = backend.push([create('tasks', newTask('t-batch')), update('tasks', 't-batch', { title: 'Second' }, { baseVersion: 1 })]).results;
+    const results = backend.push([create('tasks', makeTask('t-batch')), update('tasks', 't-batch', { title: 'Second' }, { baseVersion: 1 })]).results;
     expect(results.map((result) => result.status)).to.deep.equal(['applied', 'applied']);
     expect(task(backend, 't-batch').version).to.equal(2);
   });

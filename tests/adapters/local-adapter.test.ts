@@ -3,7 +3,8 @@ import { AdapterError, type PresenceState, type RemoteChange, type Task } from '
 import { generateWorkspace, type GeneratedWorkspace } from '@cwm/core/testing';
 import { LocalAdapter, type LocalAdapterOptions, workspaceName } from '@cwm/adapters';
 import { firstValueFrom, filter } from 'rxjs';
-import { create, newTask, update } from './mutations.js';
+import { makeTask } from '../fixtures/entities.js';
+import { create, update } from './mutations.js';
 
 /** A workspace id no other test (or earlier run) uses. */
 function uniqueWorkspace(label: string): string {
@@ -143,7 +144,7 @@ describe('LocalAdapter', () => {
     const workspaceId = uniqueWorkspace('idem');
     const local = adapter({ seed: seeder(10).seed });
     await local.open({ workspaceId, userId: 'u-2' });
-    const mutation = create('tasks', newTask('t-new', { assigneeIds: ['u-4'] }), { actorId: 'u-2' });
+    const mutation = create('tasks', makeTask('t-new', { assigneeIds: ['u-4'] }), { actorId: 'u-2' });
     const heard = firstValueFrom(local.changes());
     expect((await local.push([mutation]))[0]!.status).to.equal('applied');
     expect((await local.push([mutation]))[0]!.status).to.equal('duplicate');
@@ -209,7 +210,7 @@ describe('LocalAdapter', () => {
     await b.open({ workspaceId: tenantB, userId: 'u-1' });
     const heardByB: RemoteChange[][] = [];
     b.changes().subscribe((changes) => heardByB.push([...changes]));
-    await a.push([create('tasks', newTask('t-secret'))]);
+    await a.push([create('tasks', makeTask('t-secret'))]);
     await nextTick(50);
     expect(heardByB).to.deep.equal([]);
     expect((await b.list('tasks')).items).to.deep.equal([]);

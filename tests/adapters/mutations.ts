@@ -1,5 +1,5 @@
 // Builders for the adapter tests: readable mutations with fresh ids.
-import type { CollectionName, EntityOf, Id, Mutation, Patch, Task } from '@cwm/core';
+import type { CollectionName, EntityOf, Id, Mutation, Patch } from '@cwm/core';
 
 let clock = Date.parse('2026-06-01T10:00:00.000Z');
 
@@ -52,29 +52,4 @@ export function remove(collection: CollectionName, entityId: Id, extra: { baseVe
     intent: `${collection}.delete`,
     ...(extra.baseVersion === undefined ? {} : { baseVersion: extra.baseVersion }),
   } as Mutation;
-}
-
-/** A minimal valid task of project `p-1`. */
-export function newTask(id: Id, overrides: Partial<Task> = {}): Task {
-  return {
-    id,
-    version: 0,
-    createdAt: '2026-06-01T00:00:00.000Z',
-    updatedAt: '2026-06-01T00:00:00.000Z',
-    projectId: 'p-1',
-    title: `Task ${id}`,
-    status: 'todo',
-    rank: 'i',
-    assigneeIds: [],
-    resourceIds: [],
-    followerIds: [],
-    priority: 'medium',
-    tags: [],
-    progress: 0,
-    dependencies: [],
-    checklist: [],
-    documents: [],
-    createdBy: 'u-1',
-    ...overrides,
-  };
 }

@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CwmBoard, TaskCreatedDetail, TaskCreateDetail } from '@cwm/board';
-import { cardOf, centreOf, column, dragCard, idsIn, mountBoard, noticeText, record, settle, slotPoint, storeOrder, task } from './board-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
+import { cardOf, centreOf, column, dragCard, idsIn, mountBoard, noticeText, record, settle, slotPoint, storeOrder } from './board-fixtures.js';
 
 function shadow(board: CwmBoard): ShadowRoot {
   return board.shadowRoot!;
@@ -89,10 +90,10 @@ describe('<cwm-board> permissions', () => {
 
 describe('<cwm-board> filters', () => {
   const tasks = [
-    task('login', { rank: 'a', title: 'Fix login bug', assigneeIds: ['u-1'] }),
-    task('docs', { rank: 'b', title: 'Write docs', assigneeIds: ['u-2'] }),
-    task('signup', { rank: 'c', title: 'Fix signup', assigneeIds: ['u-2'] }),
-    task('watch', { rank: 'd', title: 'Review budget', status: 'doing', followerIds: ['u-1'] }),
+    makeTask('login', { rank: 'a', title: 'Fix login bug', assigneeIds: ['u-1'] }),
+    makeTask('docs', { rank: 'b', title: 'Write docs', assigneeIds: ['u-2'] }),
+    makeTask('signup', { rank: 'c', title: 'Fix signup', assigneeIds: ['u-2'] }),
+    makeTask('watch', { rank: 'd', title: 'Review budget', status: 'doing', followerIds: ['u-1'] }),
   ];
 
   it('narrows the cards and the count as the user types in the search box', async () => {

@@ -7,12 +7,11 @@ import { MemoryAdapter } from '@cwm/adapters';
 import { CwmStore, spreadRanks, type Person, type Project, type StoreError, type Task, type Workspace } from '@cwm/core';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
 import { CwmBoard, SINGLE_LANE, type CwmBoardCell } from '@cwm/board';
-import { person, project, task } from './model-fixtures.js';
+import { makePerson, makeTask } from '../fixtures/entities.js';
+import { project } from './model-fixtures.js';
 
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-board', CwmBoard);
-
-export { person, project, task };
 
 /** Height of one card slot with the default card height (84 px card + 8 px gap). */
 export const ROW = 92;
@@ -25,10 +24,10 @@ const WORKSPACE: Workspace = {
 
 /** Ada manages (she may assign anyone), Grace and Alan are members, Vera only reads. */
 export const PEOPLE: readonly Person[] = [
-  person('u-1', 'Ada Lovelace', { role: 'manager' }),
-  person('u-2', 'Grace Hopper'),
-  person('u-3', 'Alan Turing'),
-  person('u-4', 'Vera Viewer', { role: 'viewer' }),
+  makePerson('u-1', { name: 'Ada Lovelace', role: 'manager' }),
+  makePerson('u-2', { name: 'Grace Hopper' }),
+  makePerson('u-3', { name: 'Alan Turing' }),
+  makePerson('u-4', { name: 'Vera Viewer', role: 'viewer' }),
 ];
 
 /**
@@ -50,7 +49,7 @@ export function openProject(): Project {
 /** `count` tasks in one status, ids `${prefix}-1`..., in that order (ranks spread evenly). */
 export function column(status: string, count: number, prefix = status, extra: Partial<Task> = {}): Task[] {
   const ranks = spreadRanks(count);
-  return ranks.map((rank, index) => task(`${prefix}-${index + 1}`, { status, rank, title: `${prefix} ${index + 1}`, ...extra }));
+  return ranks.map((rank, index) => makeTask(`${prefix}-${index + 1}`, { status, rank, title: `${prefix} ${index + 1}`, ...extra }));
 }
 
 export interface BoardSetup {

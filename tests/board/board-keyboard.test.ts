@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TaskMoveDetail } from '@cwm/board';
-import { announced, cardOf, column, focusedTaskId, idsIn, mountBoard, noticeText, record, settle, storeOrder, task } from './board-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
+import { announced, cardOf, column, focusedTaskId, idsIn, mountBoard, noticeText, record, settle, storeOrder } from './board-fixtures.js';
 
 describe('<cwm-board> keyboard', () => {
   it('lifts, moves right and down, and drops, announcing each step', async () => {
@@ -99,10 +100,10 @@ describe('<cwm-board> keyboard', () => {
     const { board, store } = await mountBoard({
       lanesBy: 'assignee',
       tasks: [
-        task('grace-1', { rank: 'a', assigneeIds: ['u-2'], title: 'Grace first' }),
-        task('grace-2', { rank: 'b', assigneeIds: ['u-2'], title: 'Grace second' }),
-        task('alan-1', { rank: 'c', assigneeIds: ['u-3'], title: 'Alan only' }),
-        task('nobody', { rank: 'd', status: 'doing', title: 'Nobody' }),
+        makeTask('grace-1', { rank: 'a', assigneeIds: ['u-2'], title: 'Grace first' }),
+        makeTask('grace-2', { rank: 'b', assigneeIds: ['u-2'], title: 'Grace second' }),
+        makeTask('alan-1', { rank: 'c', assigneeIds: ['u-3'], title: 'Alan only' }),
+        makeTask('nobody', { rank: 'd', status: 'doing', title: 'Nobody' }),
       ],
     });
     const lanes = [...board.shadowRoot!.querySelectorAll('[part=lane-header]')].map((header) => header.textContent?.replace(/\s+/g, ' ').trim());

@@ -3,7 +3,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { CwmBoard, NO_STATUS } from '@cwm/board';
 import { defineElement } from '@cwm/ui';
-import { cardsIn, cellOf, column, headerText, idsIn, mountBoard, ROW, settle, task } from './board-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
+import { cardsIn, cellOf, column, headerText, idsIn, mountBoard, ROW, settle } from './board-fixtures.js';
 
 describe('<cwm-board> rendering', () => {
   it('shows the workflow statuses as columns, in order, with their counts', async () => {
@@ -21,7 +22,7 @@ describe('<cwm-board> rendering', () => {
   });
 
   it('puts a task with an unknown status in a visible "No status" column', async () => {
-    const { board } = await mountBoard({ tasks: [...column('todo', 2), task('lost', { status: 'archived', title: 'Lost task' })] });
+    const { board } = await mountBoard({ tasks: [...column('todo', 2), makeTask('lost', { status: 'archived', title: 'Lost task' })] });
     const headers = [...board.shadowRoot!.querySelectorAll('[part=header] .name')].map((node) => node.textContent?.trim());
     expect(headers).to.deep.equal(['To do', 'Doing', 'Review', 'Done', 'No status']);
     expect(headerText(board, NO_STATUS), 'name and count').to.match(/^No status 1\b/);
@@ -32,7 +33,7 @@ describe('<cwm-board> rendering', () => {
   });
 
   it('skips a malformed task and reports it with a cwm-error event from the workspace', async () => {
-    const broken = { ...task('broken'), title: 42 };
+    const broken = { ...makeTask('broken'), title: 42 };
     const { board, errors } = await mountBoard({ tasks: column('todo', 2), rawTasks: [broken] });
     expect(idsIn(board, 'todo')).to.deep.equal(['todo-1', 'todo-2']);
     const invalid = errors.filter((error) => error.kind === 'invalid-data');
@@ -44,7 +45,7 @@ describe('<cwm-board> rendering', () => {
 
   it('shows a title with markup or script as plain text', async () => {
     const hostile = '<img src=x onerror="window.__boardXss = 1"><script>window.__boardXss = 2</script>';
-    const { board } = await mountBoard({ tasks: [task('evil', { title: hostile })] });
+    const { board } = await mountBoard({ tasks: [makeTask('evil', { title: hostile })] });
     const card = cardsIn(board, 'todo')[0]!;
     const title = card.shadowRoot!.querySelector('[part=title]')!;
     expect(title.textContent).to.equal(hostile);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { Table, type Message, type Person, type Project, type Task } from '@cwm/core';
 import { CardViews, hueOf, initialsOf, type CardViewsInput } from '../../packages/board/src/model/index.js';
-import { bigBoard, message, PEOPLE, person, project, task } from './model-fixtures.js';
+import { makeMessage, makePerson, makeTask } from '../fixtures/entities.js';
+import { bigBoard, PEOPLE, project } from './model-fixtures.js';
 
 /** Local times, so the tests mean the same calendar days in every time zone. */
 const NOW = new Date(2026, 10, 25, 10, 0);
@@ -38,7 +39,7 @@ function viewsOf(state: CardViewsInput, options?: ConstructorParameters<typeof C
 
 describe('card views: what a card shows', () => {
   it('key, title, status category, priority, tags', () => {
-    const views = viewsOf(world([task('t-123', { title: 'Ship it', status: 'doing', priority: 'high', tags: ['api'] }), task('abc')]));
+    const views = viewsOf(world([makeTask('t-123', { title: 'Ship it', status: 'doing', priority: 'high', tags: ['api'] }), makeTask('abc')]));
     const view = views.get('t-123')!;
     expect(view).to.include({ id: 't-123', key: 'WEB-123', title: 'Ship it', statusCategory: 'active', priority: 'high' });
     expect(view.tags).to.deep.equal(['api']);
@@ -48,13 +49,18 @@ describe('card views: what a card shows', () => {
   });
 
   it('has no status category for an unknown status', () => {
-    const views = viewsOf(world([task('t-1', { status: 'limbo' })]));
+    const views = viewsOf(world([makeTask('t-1', { status: 'limbo' })]));
     expect(views.get('t-1')!.statusCategory).to.equal(undefined);
   });
 
   it('assignee chips: known people in order, unknown ids skipped, initials and a stable hue', () => {
-    const people = Table.from([...PEOPLE, person('u-4', 'cher'), person('u-5', '  '), person('u-6', 'Émile  de la Rue', { avatarUrl: 'https://x/e.png' })]);
-    const views = viewsOf(world([task('t-1', { assigneeIds: ['u-2', 'u-9', 'u-1', 'u-4', 'u-5', 'u-6'] })], { people }));
+    const people = Table.from([
+      ...PEOPLE,
+      makePerson('u-4', { name: 'cher' }),
+      makePerson('u-5', { name: '  ' }),
+      makePerson('u-6', { name: 'Émile  de la Rue', avatarUrl: 'https://x/e.png' }),
+    ]);
+    const views = viewsOf(world([makeTask('t-1', { assigneeIds: ['u-2', 'u-9', 'u-1', 'u-4', 'u-5', 'u-6'] })], { people }));
     const chips = views.get('t-1')!.assignees;
     expect(chips.map((chip) => chip.id)).to.deep.equal(['u-2', 'u-1', 'u-4', 'u-5', 'u-6']);
     expect(chips.map((chip) => chip.initials)).to.deep.equal(['GH', 'AL', 'C', '?', 'ÉR']);
@@ -70,36 +76,43 @@ describe('card views: what a card shows', () => {
   it('due states: overdue, soon (today to today + 2), later, done', () => {
     const views = viewsOf(
       world([
-        task('late', { due: '2026-11-24' }),
-        task('today', { due: '2026-11-25' }),
-        task('edge', { due: '2026-11-27' }),
-        task('later', { due: '2026-11-28' }),
-        task('done', { due: '2026-11-01', status: 'done' }),
-        task('none'),
+        makeTask('late', { due: '2026-11-24' }),
+        makeTask('today', { due: '2026-11-25' }),
+        makeTask('edge', { due: '2026-11-27' }),
+        makeTask('later', { due: '2026-11-28' }),
+        makeTask('done', { due: '2026-11-01', status: 'done' }),
+        makeTask('none'),
       ]),
     );
     const state = (id: string) => views.get(id)!.due?.state;
     expect(['late', 'today', 'edge', 'later', 'done', 'none'].map(state)).to.deep.equal(['overdue', 'soon', 'soon', 'later', 'done', undefined]);
     expect(views.get('late')!.due!.date).to.equal('2026-11-24');
-    expect(viewsOf(world([task('t', { due: '2026-11-28' })]), { soonDays: 3 }).get('t')!.due!.state).to.equal('soon');
+    expect(viewsOf(world([makeTask('t', { due: '2026-11-28' })]), { soonDays: 3 }).get('t')!.due!.state).to.equal('soon');
   });
 
   it('subtasks (direct children, done by category), checklist, messages without tombstones', () => {
     const views = viewsOf(
       world(
         [
-          task('p'),
-          task('c1', { parentId: 'p', status: 'done' }),
-          task('c2', { parentId: 'p' }),
-          task('g1', { parentId: 'c2', status: 'done' }),
-          task('l', {
+          makeTask('p'),
+          makeTask('c1', { parentId: 'p', status: 'done' }),
+          makeTask('c2', { parentId: 'p' }),
+          makeTask('g1', { parentId: 'c2', status: 'done' }),
+          makeTask('l', {
             checklist: [
               { id: 'a', text: 'a', done: true },
               { id: 'b', text: 'b', done: false },
             ],
           }),
         ],
-        { messages: Table.from([message('m-1', 'p'), message('m-2', 'p'), message('m-3', 'p', { deleted: true }), message('m-4', 'l')]) },
+        {
+          messages: Table.from([
+            makeMessage('m-1', { taskId: 'p' }),
+            makeMessage('m-2', { taskId: 'p' }),
+            makeMessage('m-3', { taskId: 'p', deleted: true }),
+            makeMessage('m-4', { taskId: 'l' }),
+          ]),
+        },
       ),
     );
     expect(views.get('p')!.subtasks).to.deep.equal({ done: 1, total: 2 });
@@ -115,10 +128,10 @@ describe('card views: what a card shows', () => {
   it('blocked by: predecessors not done, once each, whatever the dependency type', () => {
     const views = viewsOf(
       world([
-        task('a', { title: 'Alpha' }),
-        task('b', { title: 'Beta', status: 'done' }),
-        task('c', { title: 'Gamma', status: 'doing' }),
-        task('s', {
+        makeTask('a', { title: 'Alpha' }),
+        makeTask('b', { title: 'Beta', status: 'done' }),
+        makeTask('c', { title: 'Gamma', status: 'doing' }),
+        makeTask('s', {
           dependencies: [
             { predecessorId: 'a', type: 'FS', lag: 0 },
             { predecessorId: 'b', type: 'SS', lag: 0 },
@@ -139,10 +152,10 @@ describe('card views: what a card shows', () => {
   it('aging: whole local days since entering the status, else since creation', () => {
     const views = viewsOf(
       world([
-        task('moved', { statusChangedAt: local(22, 23), createdAt: local(1) }),
-        task('created', { createdAt: local(20, 1) }),
-        task('fresh', { statusChangedAt: local(25, 0) }),
-        task('future', { statusChangedAt: local(27) }),
+        makeTask('moved', { statusChangedAt: local(22, 23), createdAt: local(1) }),
+        makeTask('created', { createdAt: local(20, 1) }),
+        makeTask('fresh', { statusChangedAt: local(25, 0) }),
+        makeTask('future', { statusChangedAt: local(27) }),
       ]),
     );
     expect(views.get('moved')!.agingDays).to.equal(3);
@@ -154,7 +167,7 @@ describe('card views: what a card shows', () => {
 
 describe('card views: caching and incremental updates', () => {
   it('returns the same object until something it shows changes', () => {
-    let state = world([task('t-1'), task('t-2'), task('t-3')]);
+    let state = world([makeTask('t-1'), makeTask('t-2'), makeTask('t-3')]);
     const views = viewsOf(state);
     const one = views.get('t-1')!;
     const two = views.get('t-2')!;
@@ -169,7 +182,7 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('an update with nothing new changes nothing', () => {
-    const state = world([task('t-1')]);
+    const state = world([makeTask('t-1')]);
     const views = viewsOf(state);
     const view = views.get('t-1');
     expect(views.update(state).size).to.equal(0);
@@ -179,11 +192,11 @@ describe('card views: caching and incremental updates', () => {
 
   it('reports every task on the first update', () => {
     const views = new CardViews();
-    expect([...views.update(world([task('t-1'), task('t-2')]))].sort()).to.deep.equal(['t-1', 't-2']);
+    expect([...views.update(world([makeTask('t-1'), makeTask('t-2')]))].sort()).to.deep.equal(['t-1', 't-2']);
   });
 
   it('a child changing status updates its parent\'s subtasks; a child re-ranked does not', () => {
-    let state = world([task('p'), task('c1', { parentId: 'p' }), task('c2', { parentId: 'p' }), task('other')]);
+    let state = world([makeTask('p'), makeTask('c1', { parentId: 'p' }), makeTask('c2', { parentId: 'p' }), makeTask('other')]);
     const views = viewsOf(state);
     const parent = views.get('p')!;
     const other = views.get('other')!;
@@ -202,11 +215,11 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('adding, moving and deleting subtasks updates the parents concerned', () => {
-    let state = world([task('p'), task('q'), task('c1', { parentId: 'p' })]);
+    let state = world([makeTask('p'), makeTask('q'), makeTask('c1', { parentId: 'p' })]);
     const views = viewsOf(state);
     views.get('p');
     views.get('q');
-    state = { ...state, tasks: state.tasks.set(task('c2', { parentId: 'p' })) };
+    state = { ...state, tasks: state.tasks.set(makeTask('c2', { parentId: 'p' })) };
     views.update(state);
     expect(views.get('p')!.subtasks).to.deep.equal({ done: 0, total: 2 });
     state = setTask(state, 'c1', { parentId: 'q' });
@@ -220,7 +233,7 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('a predecessor done unblocks its successor; a renamed predecessor is shown renamed', () => {
-    let state = world([task('a', { title: 'Alpha' }), task('s', { dependencies: [{ predecessorId: 'a', type: 'FS', lag: 0 }] }), task('x')]);
+    let state = world([makeTask('a', { title: 'Alpha' }), makeTask('s', { dependencies: [{ predecessorId: 'a', type: 'FS', lag: 0 }] }), makeTask('x')]);
     const views = viewsOf(state);
     expect(views.get('s')!.blockedBy).to.deep.equal([{ id: 'a', title: 'Alpha' }]);
     const x = views.get('x');
@@ -238,10 +251,10 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('a predecessor that arrives later blocks its successor; removing the dependency unblocks', () => {
-    let state = world([task('s', { dependencies: [{ predecessorId: 'a', type: 'FS', lag: 0 }] })]);
+    let state = world([makeTask('s', { dependencies: [{ predecessorId: 'a', type: 'FS', lag: 0 }] })]);
     const views = viewsOf(state);
     expect(views.get('s')!.blockedBy).to.deep.equal([]);
-    state = { ...state, tasks: state.tasks.set(task('a', { title: 'Alpha' })) };
+    state = { ...state, tasks: state.tasks.set(makeTask('a', { title: 'Alpha' })) };
     expect(views.update(state).has('s')).to.equal(true);
     expect(views.get('s')!.blockedBy).to.deep.equal([{ id: 'a', title: 'Alpha' }]);
     state = setTask(state, 's', { dependencies: [] });
@@ -252,7 +265,7 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('a renamed person updates the cards showing them; other person edits change nothing', () => {
-    let state = world([task('t-1', { assigneeIds: ['u-1'] }), task('t-2', { assigneeIds: ['u-2'] }), task('t-3', { assigneeIds: ['u-7'] })]);
+    let state = world([makeTask('t-1', { assigneeIds: ['u-1'] }), makeTask('t-2', { assigneeIds: ['u-2'] }), makeTask('t-3', { assigneeIds: ['u-7'] })]);
     const views = viewsOf(state);
     const one = views.get('t-1')!;
     const two = views.get('t-2')!;
@@ -266,13 +279,13 @@ describe('card views: caching and incremental updates', () => {
     expect(views.get('t-1')!.assignees[0]!.initials).to.equal('AK');
     expect(views.get('t-2')).to.equal(two);
     // A person loaded after the task shows up on its card.
-    state = { ...state, people: state.people.set(person('u-7', 'Late Comer')) };
+    state = { ...state, people: state.people.set(makePerson('u-7', { name: 'Late Comer' })) };
     expect([...views.update(state)]).to.deep.equal(['t-3']);
     expect(views.get('t-3')!.assignees.map((chip) => chip.initials)).to.deep.equal(['LC']);
   });
 
   it('a new day updates due states and aging', () => {
-    let state = world([task('t-1', { due: '2026-11-25', statusChangedAt: local(24) })]);
+    let state = world([makeTask('t-1', { due: '2026-11-25', statusChangedAt: local(24) })]);
     const views = viewsOf(state);
     const before = views.get('t-1')!;
     expect(before.due!.state).to.equal('soon');
@@ -286,19 +299,19 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('messages arriving, moving or deleted update the counts of the tasks concerned only', () => {
-    let state = world([task('t-1'), task('t-2')]);
+    let state = world([makeTask('t-1'), makeTask('t-2')]);
     const views = viewsOf(state);
     const two = views.get('t-2')!;
     expect(views.get('t-1')!.messages).to.equal(0);
-    state = { ...state, messages: state.messages.batch([message('m-1', 't-1'), message('m-2', 't-1')]) };
+    state = { ...state, messages: state.messages.batch([makeMessage('m-1', { taskId: 't-1' }), makeMessage('m-2', { taskId: 't-1' })]) };
     expect([...views.update(state)]).to.deep.equal(['t-1']);
     expect(views.get('t-1')!.messages).to.equal(2);
     expect(views.get('t-2')).to.equal(two);
-    state = { ...state, messages: state.messages.set(message('m-1', 't-1', { deleted: true })) };
+    state = { ...state, messages: state.messages.set(makeMessage('m-1', { taskId: 't-1', deleted: true })) };
     views.update(state);
     expect(views.get('t-1')!.messages).to.equal(1);
     const one = views.get('t-1');
-    state = { ...state, messages: state.messages.set(message('m-2', 't-1', { body: 'edited' })) };
+    state = { ...state, messages: state.messages.set(makeMessage('m-2', { taskId: 't-1', body: 'edited' })) };
     expect(views.update(state).size).to.equal(0);
     expect(views.get('t-1')).to.equal(one);
     state = { ...state, messages: state.messages.delete('m-2') };
@@ -307,7 +320,7 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('a project\'s new key changes its cards; a new workflow category changes every card', () => {
-    let state = world([task('t-1'), task('t-2', { projectId: 'p-2' })], { projects: Table.from([project('p-1'), project('p-2', { key: 'OPS' })]) });
+    let state = world([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2' })], { projects: Table.from([project('p-1'), project('p-2', { key: 'OPS' })]) });
     const views = viewsOf(state);
     const two = views.get('t-2')!;
     views.get('t-1');
@@ -325,10 +338,10 @@ describe('card views: caching and incremental updates', () => {
   });
 
   it('copes with a table from a new lineage (a reset) by comparing entities', () => {
-    const state = world([task('t-1'), task('t-2')]);
+    const state = world([makeTask('t-1'), makeTask('t-2')]);
     const views = viewsOf(state);
     const one = views.get('t-1')!;
-    const reset = Table.from([state.tasks.get('t-1')!, task('t-2', { title: 'New' }), task('t-3')]);
+    const reset = Table.from([state.tasks.get('t-1')!, makeTask('t-2', { title: 'New' }), makeTask('t-3')]);
     expect([...views.update({ ...state, tasks: reset })].sort()).to.deep.equal(['t-2', 't-3']);
     expect(views.get('t-1')).to.equal(one);
     expect(views.get('t-3')!.title).to.equal('Task t-3');

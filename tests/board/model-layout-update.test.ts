@@ -10,7 +10,8 @@ import {
   type BoardConfig,
   type BoardLayout,
 } from '../../packages/board/src/model/index.js';
-import { bigBoard, config, PEOPLE, person, project, task } from './model-fixtures.js';
+import { makePerson, makeTask } from '../fixtures/entities.js';
+import { bigBoard, config, PEOPLE, project } from './model-fixtures.js';
 
 /** A small deterministic generator, so a failing step can be replayed. */
 function random(seed: number): () => number {
@@ -81,7 +82,7 @@ function startingData(): { tasks: Task[]; projects: Project[]; people: Person[] 
   const next = random(99);
   const tasks: Task[] = [];
   for (let index = 0; index < 300; index++) tasks.push(randomTask(`t-${index}`, next));
-  return { tasks, projects, people: [...PEOPLE, person('u-4', 'Zed Outsider')] };
+  return { tasks, projects, people: [...PEOPLE, makePerson('u-4', { name: 'Zed Outsider' })] };
 }
 
 function pick<T>(next: () => number, items: readonly T[]): T {
@@ -90,7 +91,7 @@ function pick<T>(next: () => number, items: readonly T[]): T {
 
 function randomTask(id: string, next: () => number): Task {
   const assignees = next() < 0.3 ? [] : next() < 0.8 ? [pick(next, ['u-1', 'u-2'])] : ['u-2', 'u-1'];
-  return task(id, {
+  return makeTask(id, {
     projectId: next() < 0.7 ? 'p-1' : next() < 0.8 ? 'p-2' : 'p-3',
     status: pick(next, STATUSES),
     rank: pick(next, RANKS) + (next() < 0.5 ? pick(next, RANKS) : ''),
@@ -159,14 +160,14 @@ describe('board layout: incremental update', () => {
   }
 
   it('returns the same layout when no task changed', () => {
-    const tasks = Table.from([task('t-1')]);
+    const tasks = Table.from([makeTask('t-1')]);
     const input = { tasks, projects: Table.from([project()]), people: Table.from(PEOPLE), config: config() };
     const layout = computeLayout(input);
     expect(updateLayout(layout, { ...input, previousTasks: tasks })).to.equal(layout);
   });
 
   it('keeps untouched cells and moves a card to its rank in the new cell', () => {
-    const before = Table.from([task('t-1', { rank: 'b' }), task('t-2', { rank: 'd', status: 'doing' }), task('t-3', { rank: 'a', status: 'review' })]);
+    const before = Table.from([makeTask('t-1', { rank: 'b' }), makeTask('t-2', { rank: 'd', status: 'doing' }), makeTask('t-3', { rank: 'a', status: 'review' })]);
     const input = { tasks: before, projects: Table.from([project()]), people: Table.from(PEOPLE), config: config() };
     const layout = computeLayout(input);
     const tasks = before.set({ ...before.get('t-1')!, status: 'doing', rank: 'c' });
@@ -184,7 +185,7 @@ describe('board layout: incremental update', () => {
   });
 
   it('keeps the cell array when a change leaves the cell as it was', () => {
-    const before = Table.from([task('t-1', { rank: 'b' }), task('t-2', { rank: 'd' })]);
+    const before = Table.from([makeTask('t-1', { rank: 'b' }), makeTask('t-2', { rank: 'd' })]);
     const input = { tasks: before, projects: Table.from([project()]), people: Table.from(PEOPLE), config: config() };
     const layout = computeLayout(input);
     const tasks = before.set({ ...before.get('t-1')!, title: 'Renamed' });
@@ -198,7 +199,7 @@ describe('board layout: incremental update', () => {
     const people = Table.from(PEOPLE);
     // Tables of one lineage change in a line: a second change from the same table starts a new lineage
     // (`changedSince` then answers undefined), so each case derives from its own fresh table.
-    const initial = () => Table.from([task('t-1', { assigneeIds: ['u-1'] }), task('t-2', { status: 'doing' })]);
+    const initial = () => Table.from([makeTask('t-1', { assigneeIds: ['u-1'] }), makeTask('t-2', { status: 'doing' })]);
     const attempt = (tasks: Table<Task>, extra: Partial<BoardConfig> = {}, previousTasks = tasks) => {
       const boardConfig = config(extra);
       const layout = computeLayout({ tasks: previousTasks, projects, people, config: boardConfig });
@@ -226,9 +227,9 @@ describe('board layout: incremental update', () => {
     });
     it('when more than 64 tasks changed', () => {
       const many = initial();
-      expect(attempt(many.batch(Array.from({ length: 65 }, (_, index) => task(`x-${index}`))), {}, many)).to.equal(undefined);
+      expect(attempt(many.batch(Array.from({ length: 65 }, (_, index) => makeTask(`x-${index}`))), {}, many)).to.equal(undefined);
       const enough = initial();
-      expect(attempt(enough.batch(Array.from({ length: 64 }, (_, index) => task(`x-${index}`))), {}, enough)?.shown).to.equal(66);
+      expect(attempt(enough.batch(Array.from({ length: 64 }, (_, index) => makeTask(`x-${index}`))), {}, enough)?.shown).to.equal(66);
     });
     it('when the "No status" column appears or disappears', () => {
       expect(retry(edit(initial(), 't-2', { status: 'lost' }))).to.equal(undefined);

@@ -12,16 +12,17 @@ import {
   tasksInStatus,
   type BoardFilter,
 } from '../../packages/board/src/model/index.js';
-import { bigBoard, cell, config, layoutOf, medianMs, PEOPLE, person, project, task, TODAY } from './model-fixtures.js';
+import { makePerson, makeTask } from '../fixtures/entities.js';
+import { bigBoard, cell, config, layoutOf, medianMs, PEOPLE, project, TODAY } from './model-fixtures.js';
 
 describe('board layout: status columns', () => {
   it('shows the workflow statuses in order, with category, limit, counts and rank order in each cell', () => {
     const layout = layoutOf([
-      task('t-1', { status: 'todo', rank: 'm' }),
-      task('t-2', { status: 'todo', rank: 'c' }),
-      task('t-3', { status: 'doing', rank: 'a' }),
-      task('t-4', { status: 'done', rank: 'b' }),
-      task('t-5', { status: 'todo', rank: 'c' }),
+      makeTask('t-1', { status: 'todo', rank: 'm' }),
+      makeTask('t-2', { status: 'todo', rank: 'c' }),
+      makeTask('t-3', { status: 'doing', rank: 'a' }),
+      makeTask('t-4', { status: 'done', rank: 'b' }),
+      makeTask('t-5', { status: 'todo', rank: 'c' }),
     ]);
     expect(layout.columns.map((column) => column.key)).to.deep.equal(['todo', 'doing', 'review', 'done']);
     expect(layout.columns.map((column) => column.label)).to.deep.equal(['To do', 'Doing', 'Review', 'Done']);
@@ -40,21 +41,21 @@ describe('board layout: status columns', () => {
   });
 
   it('leaves out tasks of other projects', () => {
-    const layout = layoutOf([task('t-1'), task('t-2', { projectId: 'p-2' })], {}, [project('p-1'), project('p-2')]);
+    const layout = layoutOf([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2' })], {}, [project('p-1'), project('p-2')]);
     expect(layout.total).to.equal(1);
     expect(layout.positions.has('t-2')).to.equal(false);
   });
 
   it('puts a task with an unknown status in a visible, non-droppable "no status" column', () => {
-    const layout = layoutOf([task('t-1', { status: 'archived' }), task('t-2')]);
+    const layout = layoutOf([makeTask('t-1', { status: 'archived' }), makeTask('t-2')]);
     const last = layout.columns[layout.columns.length - 1]!;
     expect(last).to.deep.equal({ key: NO_STATUS, label: '', kind: 'no-status', count: 1, droppable: false });
     expect(cell(layout, SINGLE_LANE, NO_STATUS)).to.deep.equal(['t-1']);
   });
 
   it('has no "no status" column when no shown task needs it', () => {
-    expect(layoutOf([task('t-1')]).columns.some((column) => column.key === NO_STATUS)).to.equal(false);
-    const filtered = layoutOf([task('t-1', { status: 'archived', title: 'old' }), task('t-2', { title: 'new' })], {
+    expect(layoutOf([makeTask('t-1')]).columns.some((column) => column.key === NO_STATUS)).to.equal(false);
+    const filtered = layoutOf([makeTask('t-1', { status: 'archived', title: 'old' }), makeTask('t-2', { title: 'new' })], {
       filter: { text: 'new' },
     });
     expect(filtered.columns.some((column) => column.key === NO_STATUS)).to.equal(false);
@@ -73,7 +74,7 @@ describe('board layout: status columns', () => {
       },
     });
     const layout = layoutOf(
-      [task('t-1', { projectId: 'p-2', status: 'blocked' }), task('t-2', { status: 'blocked' }), task('t-3', { projectId: 'p-2', status: 'review' })],
+      [makeTask('t-1', { projectId: 'p-2', status: 'blocked' }), makeTask('t-2', { status: 'blocked' }), makeTask('t-3', { projectId: 'p-2', status: 'review' })],
       { projectIds: ['p-1', 'p-2'] },
       [project('p-1'), second],
     );
@@ -99,7 +100,7 @@ describe('board layout: status columns', () => {
 });
 
 describe('board layout: level', () => {
-  const tasks = [task('t-1'), task('t-2', { parentId: 't-1' }), task('t-3', { parentId: 't-2' }), task('t-4')];
+  const tasks = [makeTask('t-1'), makeTask('t-2', { parentId: 't-1' }), makeTask('t-3', { parentId: 't-2' }), makeTask('t-4')];
 
   it('top shows only tasks without a parent', () => {
     expect([...layoutOf(tasks, { level: 'top' }).positions.keys()].sort()).to.deep.equal(['t-1', 't-4']);
@@ -116,7 +117,7 @@ describe('board layout: level', () => {
 describe('board layout: other columns', () => {
   it('by assignee: members and assignees sorted by name, a task under its first assignee, unassigned last', () => {
     const layout = layoutOf(
-      [task('t-1', { assigneeIds: ['u-2', 'u-1'] }), task('t-2'), task('t-3', { assigneeIds: ['u-1'] })],
+      [makeTask('t-1', { assigneeIds: ['u-2', 'u-1'] }), makeTask('t-2'), makeTask('t-3', { assigneeIds: ['u-1'] })],
       { columnsBy: 'assignee' },
       [project('p-1', { memberIds: ['u-3'] })],
     );
@@ -130,19 +131,19 @@ describe('board layout: other columns', () => {
   });
 
   it('by assignee: the unassigned column is always there, and an unknown assignee still gets a column', () => {
-    const layout = layoutOf([task('t-1', { assigneeIds: ['u-9'] })], { columnsBy: 'assignee' });
+    const layout = layoutOf([makeTask('t-1', { assigneeIds: ['u-9'] })], { columnsBy: 'assignee' });
     expect(layout.columns.map((column) => column.key)).to.deep.equal(['u-9', NO_VALUE]);
     expect(layout.columns[0]!.label).to.equal('u-9');
   });
 
   it('by priority: all five, most pressing first', () => {
-    const layout = layoutOf([task('t-1', { priority: 'high' })], { columnsBy: 'priority' });
+    const layout = layoutOf([makeTask('t-1', { priority: 'high' })], { columnsBy: 'priority' });
     expect(layout.columns.map((column) => column.key)).to.deep.equal(['urgent', 'high', 'medium', 'low', 'none']);
     expect(layout.columns.map((column) => column.count)).to.deep.equal([0, 1, 0, 0, 0]);
   });
 
   it('by project: in the order of projectIds', () => {
-    const layout = layoutOf([task('t-1', { projectId: 'p-2' })], { columnsBy: 'project', projectIds: ['p-2', 'p-1'] }, [
+    const layout = layoutOf([makeTask('t-1', { projectId: 'p-2' })], { columnsBy: 'project', projectIds: ['p-2', 'p-1'] }, [
       project('p-1'),
       project('p-2'),
     ]);
@@ -155,7 +156,7 @@ describe('board layout: other columns', () => {
 
 describe('board layout: lanes', () => {
   it('by assignee: every lane x column cell exists, counts per lane', () => {
-    const layout = layoutOf([task('t-1', { assigneeIds: ['u-2'] }), task('t-2', { status: 'done' })], { lanesBy: 'assignee' });
+    const layout = layoutOf([makeTask('t-1', { assigneeIds: ['u-2'] }), makeTask('t-2', { status: 'done' })], { lanesBy: 'assignee' });
     expect(layout.lanes.map((lane) => [lane.key, lane.kind, lane.count])).to.deep.equal([
       ['u-2', 'value', 1],
       [NO_VALUE, 'no-value', 1],
@@ -170,11 +171,11 @@ describe('board layout: lanes', () => {
   it('by parent: one lane per parent of shown tasks in the parents\' rank order, then top-level tasks', () => {
     const layout = layoutOf(
       [
-        task('e-1', { title: 'Epic one', rank: 'z' }),
-        task('e-2', { title: 'Epic two', rank: 'b', status: 'done' }),
-        task('t-1', { parentId: 'e-1' }),
-        task('t-2', { parentId: 'e-2' }),
-        task('t-3', { parentId: 'e-2', status: 'doing' }),
+        makeTask('e-1', { title: 'Epic one', rank: 'z' }),
+        makeTask('e-2', { title: 'Epic two', rank: 'b', status: 'done' }),
+        makeTask('t-1', { parentId: 'e-1' }),
+        makeTask('t-2', { parentId: 'e-2' }),
+        makeTask('t-3', { parentId: 'e-2', status: 'doing' }),
       ],
       { lanesBy: 'parent', level: 'leaves' },
     );
@@ -187,10 +188,10 @@ describe('board layout: lanes', () => {
   });
 
   it('by priority and by project', () => {
-    const byPriority = layoutOf([task('t-1', { priority: 'urgent' })], { lanesBy: 'priority' });
+    const byPriority = layoutOf([makeTask('t-1', { priority: 'urgent' })], { lanesBy: 'priority' });
     expect(byPriority.lanes.map((lane) => lane.key)).to.deep.equal(['urgent', 'high', 'medium', 'low', 'none']);
     expect(cell(byPriority, 'urgent', 'todo')).to.deep.equal(['t-1']);
-    const byProject = layoutOf([task('t-1'), task('t-2', { projectId: 'p-2' })], { lanesBy: 'project', projectIds: ['p-1', 'p-2'] }, [
+    const byProject = layoutOf([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2' })], { lanesBy: 'project', projectIds: ['p-1', 'p-2'] }, [
       project('p-1'),
       project('p-2'),
     ]);
@@ -204,14 +205,14 @@ describe('board layout: lanes', () => {
 describe('board filter', () => {
   const projects = Table.from([project()]);
   const context = { projects, today: TODAY, userId: 'u-1' };
-  const matches = (filter: BoardFilter, ...tasks: ReturnType<typeof task>[]) =>
+  const matches = (filter: BoardFilter, ...tasks: ReturnType<typeof makeTask>[]) =>
     tasks.filter((item) => matchesFilter(item, filter, context)).map((item) => item.id);
 
   it('text: every word, case-insensitive, in the title, the key or a tag', () => {
     const tasks = [
-      task('t-12', { title: 'Fix the Login page' }),
-      task('t-13', { title: 'Login flow', tags: ['Security'] }),
-      task('t-14', { title: 'Other' }),
+      makeTask('t-12', { title: 'Fix the Login page' }),
+      makeTask('t-13', { title: 'Login flow', tags: ['Security'] }),
+      makeTask('t-14', { title: 'Other' }),
     ];
     expect(taskKey(tasks[0]!, project())).to.equal('WEB-12');
     expect(matches({ text: '  login   PAGE ' }, ...tasks)).to.deep.equal(['t-12']);
@@ -221,27 +222,27 @@ describe('board filter', () => {
   });
 
   it('assignees: any of them, with "none" for unassigned tasks', () => {
-    const tasks = [task('t-1', { assigneeIds: ['u-1', 'u-2'] }), task('t-2', { assigneeIds: ['u-3'] }), task('t-3')];
+    const tasks = [makeTask('t-1', { assigneeIds: ['u-1', 'u-2'] }), makeTask('t-2', { assigneeIds: ['u-3'] }), makeTask('t-3')];
     expect(matches({ assigneeIds: ['u-2'] }, ...tasks)).to.deep.equal(['t-1']);
     expect(matches({ assigneeIds: ['none', 'u-3'] }, ...tasks)).to.deep.equal(['t-2', 't-3']);
   });
 
   it('tags: any of them', () => {
-    const tasks = [task('t-1', { tags: ['a', 'b'] }), task('t-2', { tags: ['c'] }), task('t-3')];
+    const tasks = [makeTask('t-1', { tags: ['a', 'b'] }), makeTask('t-2', { tags: ['c'] }), makeTask('t-3')];
     expect(matches({ tags: ['b', 'c'] }, ...tasks)).to.deep.equal(['t-1', 't-2']);
   });
 
   it('due: overdue (not done), this week and next week by ISO week of today, no date', () => {
     const tasks = [
-      task('late', { due: '2026-11-24' }),
-      task('late-done', { due: '2026-11-20', status: 'done' }),
-      task('today', { due: TODAY }),
-      task('monday', { due: '2026-11-23' }),
-      task('sunday', { due: '2026-11-29' }),
-      task('next-monday', { due: '2026-11-30' }),
-      task('next-sunday', { due: '2026-12-06' }),
-      task('later', { due: '2026-12-07' }),
-      task('none'),
+      makeTask('late', { due: '2026-11-24' }),
+      makeTask('late-done', { due: '2026-11-20', status: 'done' }),
+      makeTask('today', { due: TODAY }),
+      makeTask('monday', { due: '2026-11-23' }),
+      makeTask('sunday', { due: '2026-11-29' }),
+      makeTask('next-monday', { due: '2026-11-30' }),
+      makeTask('next-sunday', { due: '2026-12-06' }),
+      makeTask('later', { due: '2026-12-07' }),
+      makeTask('none'),
     ];
     expect(matches({ due: 'overdue' }, ...tasks)).to.deep.equal(['late', 'monday']);
     expect(matches({ due: 'this-week' }, ...tasks)).to.deep.equal(['late', 'today', 'monday', 'sunday']);
@@ -251,7 +252,7 @@ describe('board filter', () => {
   });
 
   it('mine: assigned to or followed by the acting person; nothing without one', () => {
-    const tasks = [task('t-1', { assigneeIds: ['u-1'] }), task('t-2', { followerIds: ['u-1'] }), task('t-3', { assigneeIds: ['u-2'] })];
+    const tasks = [makeTask('t-1', { assigneeIds: ['u-1'] }), makeTask('t-2', { followerIds: ['u-1'] }), makeTask('t-3', { assigneeIds: ['u-2'] })];
     expect(matches({ mine: true }, ...tasks)).to.deep.equal(['t-1', 't-2']);
     expect(tasks.filter((item) => matchesFilter(item, { mine: true }, { projects, today: TODAY }))).to.deep.equal([]);
   });
@@ -259,9 +260,9 @@ describe('board filter', () => {
   it('combines constraints, and the layout counts after filtering', () => {
     const layout = layoutOf(
       [
-        task('t-1', { title: 'API docs', tags: ['docs'], assigneeIds: ['u-1'] }),
-        task('t-2', { title: 'API tests', tags: ['qa'], assigneeIds: ['u-1'], status: 'doing' }),
-        task('t-3', { title: 'API docs v2', tags: ['docs'], assigneeIds: ['u-2'] }),
+        makeTask('t-1', { title: 'API docs', tags: ['docs'], assigneeIds: ['u-1'] }),
+        makeTask('t-2', { title: 'API tests', tags: ['qa'], assigneeIds: ['u-1'], status: 'doing' }),
+        makeTask('t-3', { title: 'API docs v2', tags: ['docs'], assigneeIds: ['u-2'] }),
       ],
       { filter: { text: 'api', tags: ['docs'], assigneeIds: ['u-1'] } },
     );
@@ -274,9 +275,9 @@ describe('board filter', () => {
 
 describe('board WIP state', () => {
   const tasks = [
-    task('t-1', { status: 'doing', assigneeIds: ['u-1'], title: 'alpha' }),
-    task('t-2', { status: 'doing', assigneeIds: ['u-2'], title: 'beta' }),
-    task('t-3', { status: 'doing', assigneeIds: ['u-2'], title: 'gamma' }),
+    makeTask('t-1', { status: 'doing', assigneeIds: ['u-1'], title: 'alpha' }),
+    makeTask('t-2', { status: 'doing', assigneeIds: ['u-2'], title: 'beta' }),
+    makeTask('t-3', { status: 'doing', assigneeIds: ['u-2'], title: 'gamma' }),
   ];
 
   it('counts every task in the status against the limit, even filtered-out ones', () => {
@@ -293,7 +294,7 @@ describe('board WIP state', () => {
     expect(wipState(plain, 'doing')).to.include({ count: 3, over: true });
     expect(wipState(plain, 'doing', 'u-1')).to.include({ count: 1, over: false, full: false });
     expect(wipState(plain, 'doing', 'u-3')).to.include({ count: 0 });
-    const leaves = layoutOf([...tasks, task('t-4', { status: 'review', parentId: 't-1' })], { level: 'leaves' });
+    const leaves = layoutOf([...tasks, makeTask('t-4', { status: 'review', parentId: 't-1' })], { level: 'leaves' });
     expect(leaves.positions.has('t-1')).to.equal(false);
     expect(wipState(leaves, 'doing').count).to.equal(3);
     expect(leaves.columns[1]!.count).to.equal(2);
@@ -330,6 +331,6 @@ describe('board layout: speed', () => {
 
   it('keeps cell keys apart from ids that look alike', () => {
     expect(cellKey('a', 'b-c')).to.not.equal(cellKey('a-b', 'c'));
-    expect(layoutOf([task('t-1')], {}, [project()], [...PEOPLE, person('u-4', 'Zed')]).cells.size).to.equal(4);
+    expect(layoutOf([makeTask('t-1')], {}, [project()], [...PEOPLE, makePerson('u-4', { name: 'Zed' })]).cells.size).to.equal(4);
   });
 });

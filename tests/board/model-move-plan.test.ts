@@ -10,7 +10,8 @@ import {
   type CellTarget,
   type MovePlan,
 } from '../../packages/board/src/model/index.js';
-import { applyChanges, bigBoard, cell, config, medianMs, PEOPLE, project, task } from './model-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
+import { applyChanges, bigBoard, cell, config, medianMs, PEOPLE, project } from './model-fixtures.js';
 
 /** A board over some tasks, with helpers to plan a move and to see the board after it. */
 function board(tasks: Task[], boardConfig: Partial<BoardConfig> = {}, projects: Project[] = [project()]) {
@@ -37,7 +38,7 @@ function board(tasks: Task[], boardConfig: Partial<BoardConfig> = {}, projects: 
 }
 
 const column = (ranks: string[], status = 'todo', extra: Partial<Task> = {}) =>
-  ranks.map((rank, index) => task(`${status}-${index + 1}`, { status, rank, ...extra }));
+  ranks.map((rank, index) => makeTask(`${status}-${index + 1}`, { status, rank, ...extra }));
 
 describe('move plans: order within a cell', () => {
   const tasks = column(['b', 'd', 'f', 'h']);
@@ -104,14 +105,14 @@ describe('move plans: order within a cell', () => {
   });
 
   it('orders exactly between neighbours whose ranks are adjacent', () => {
-    const b = board([task('a', { rank: 'i' }), task('b', { rank: 'i1' }), task('c', { rank: 'z' })]);
+    const b = board([makeTask('a', { rank: 'i' }), makeTask('b', { rank: 'i1' }), makeTask('c', { rank: 'z' })]);
     const plan = b.plan(['c'], { columnKey: 'todo', index: 1 });
     expect(cell(b.after(plan), SINGLE_LANE, 'todo')).to.deep.equal(['a', 'c', 'b']);
   });
 
   it('orders among the visible cards even when hidden tasks of the status sit between them', () => {
     const b = board(
-      [task('a', { rank: 'b', title: 'shown' }), task('h', { rank: 'c', title: 'hidden' }), task('c', { rank: 'd', title: 'shown' }), task('m', { rank: 'x', title: 'shown' })],
+      [makeTask('a', { rank: 'b', title: 'shown' }), makeTask('h', { rank: 'c', title: 'hidden' }), makeTask('c', { rank: 'd', title: 'shown' }), makeTask('m', { rank: 'x', title: 'shown' })],
       { filter: { text: 'shown' } },
     );
     const plan = b.plan(['m'], { columnKey: 'todo', index: 1 });
@@ -146,14 +147,14 @@ describe('move plans: between cells', () => {
   });
 
   it('out of "no status" into a status of the workflow', () => {
-    const b = board([task('x', { status: 'limbo' }), ...column(['m'], 'todo')]);
+    const b = board([makeTask('x', { status: 'limbo' }), ...column(['m'], 'todo')]);
     const plan = b.plan(['x'], { columnKey: 'todo', index: 0 });
     expect(plan.ok).to.equal(true);
     expect(cell(b.after(plan), SINGLE_LANE, 'todo')).to.deep.equal(['x', 'todo-1']);
   });
 
   it('assignee columns: the source person gives way to the target person', () => {
-    const tasks = [task('t-1', { assigneeIds: ['u-1', 'u-3'] }), task('t-2'), task('t-3', { assigneeIds: ['u-2'] })];
+    const tasks = [makeTask('t-1', { assigneeIds: ['u-1', 'u-3'] }), makeTask('t-2'), makeTask('t-3', { assigneeIds: ['u-2'] })];
     const b = board(tasks, { columnsBy: 'assignee' });
     const toGrace = b.plan(['t-1'], { columnKey: 'u-2', index: 0 });
     expect(toGrace.ok && toGrace.changes[0]!.patch.assigneeIds).to.deep.equal(['u-2', 'u-3']);
@@ -172,10 +173,10 @@ describe('move plans: between cells', () => {
   });
 
   it('lanes: status and lane field change together', () => {
-    const b = board([task('t-1', { assigneeIds: ['u-1'], priority: 'low' })], { lanesBy: 'assignee' }, [project('p-1', { memberIds: ['u-2'] })]);
+    const b = board([makeTask('t-1', { assigneeIds: ['u-1'], priority: 'low' })], { lanesBy: 'assignee' }, [project('p-1', { memberIds: ['u-2'] })]);
     const plan = b.plan(['t-1'], { laneKey: 'u-2', columnKey: 'doing', index: 0 });
     expect(plan.ok && plan.changes[0]!.patch).to.deep.include({ status: 'doing', assigneeIds: ['u-2'] });
-    const byPriority = board([task('t-1', { priority: 'low' })], { lanesBy: 'priority' });
+    const byPriority = board([makeTask('t-1', { priority: 'low' })], { lanesBy: 'priority' });
     const raise = byPriority.plan(['t-1'], { laneKey: 'urgent', columnKey: 'todo', index: 0 });
     expect(raise.ok && raise.changes[0]!.patch).to.deep.include({ priority: 'urgent' });
     expect(raise.ok && 'status' in raise.changes[0]!.patch).to.equal(false);
@@ -183,13 +184,13 @@ describe('move plans: between cells', () => {
   });
 
   it('priority columns set the priority', () => {
-    const b = board([task('t-1', { priority: 'none' })], { columnsBy: 'priority' });
+    const b = board([makeTask('t-1', { priority: 'none' })], { columnsBy: 'priority' });
     const plan = b.plan(['t-1'], { columnKey: 'high', index: 0 });
     expect(plan.ok && plan.changes[0]!.patch.priority).to.equal('high');
   });
 
   it('parent lanes set or remove the parent, and refuse a loop', () => {
-    const tasks = [task('e-1', { rank: 'a' }), task('e-2', { rank: 'b' }), task('t-1', { parentId: 'e-1' }), task('t-2'), task('t-3', { parentId: 'e-2' })];
+    const tasks = [makeTask('e-1', { rank: 'a' }), makeTask('e-2', { rank: 'b' }), makeTask('t-1', { parentId: 'e-1' }), makeTask('t-2'), makeTask('t-3', { parentId: 'e-2' })];
     const b = board(tasks, { lanesBy: 'parent' });
     const reparent = b.plan(['t-1'], { laneKey: 'e-2', columnKey: 'todo', index: 0 });
     expect(reparent.ok && reparent.changes[0]!.patch.parentId).to.equal('e-2');
@@ -205,14 +206,14 @@ describe('move plans: between cells', () => {
 
 describe('move plans: refusals', () => {
   it('never into "no status"', () => {
-    const b = board([task('x', { status: 'limbo' }), task('t-1')]);
+    const b = board([makeTask('x', { status: 'limbo' }), makeTask('t-1')]);
     const plan = b.plan(['t-1'], { columnKey: NO_STATUS, index: 0 });
     expect(plan).to.deep.include({ ok: false, code: 'not-droppable' });
     expect(plan.ok ? '' : plan.reason).to.match(/No status/);
   });
 
   it('not to places or with cards that are not on the board', () => {
-    const b = board([task('t-1')]);
+    const b = board([makeTask('t-1')]);
     expect(b.plan(['t-1'], { columnKey: 'nowhere' })).to.deep.include({ ok: false, code: 'not-droppable' });
     expect(b.plan(['t-1'], { columnKey: 'doing', laneKey: 'lane?' })).to.deep.include({ ok: false, code: 'not-droppable' });
     expect(b.plan(['t-9'], { columnKey: 'doing' })).to.deep.include({ ok: false, code: 'not-droppable', reason: 'Task t-9 is not on the board.' });
@@ -220,36 +221,36 @@ describe('move plans: refusals', () => {
   });
 
   it('a transition the workflow does not allow', () => {
-    const b = board([task('t-1', { status: 'todo' })]);
+    const b = board([makeTask('t-1', { status: 'todo' })]);
     const plan = b.plan(['t-1'], { columnKey: 'done', index: 0 });
     expect(plan).to.deep.equal({ ok: false, code: 'transition', reason: 'Tasks cannot move from To do to Done in Project p-1.' });
   });
 
   it('a blocking WIP limit, counting hidden tasks and the other cards of the same drop', () => {
-    const one = board([task('d-1', { status: 'doing', title: 'hidden' }), task('t-1', { title: 'shown' }), task('t-2', { title: 'shown' })], {
+    const one = board([makeTask('d-1', { status: 'doing', title: 'hidden' }), makeTask('t-1', { title: 'shown' }), makeTask('t-2', { title: 'shown' })], {
       filter: { text: 'shown' },
     });
     expect(one.plan(['t-1'], { columnKey: 'doing' }).ok).to.equal(true);
     const both = one.plan(['t-1', 't-2'], { columnKey: 'doing' });
     expect(both).to.deep.equal({ ok: false, code: 'wip-limit', reason: 'Doing is at its limit of 2 tasks.' });
     // Reordering inside a full column is no new arrival.
-    const full = board([task('d-1', { status: 'doing', rank: 'a' }), task('d-2', { status: 'doing', rank: 'b' })]);
+    const full = board([makeTask('d-1', { status: 'doing', rank: 'a' }), makeTask('d-2', { status: 'doing', rank: 'b' })]);
     expect(full.plan(['d-2'], { columnKey: 'doing', index: 0 }).ok).to.equal(true);
   });
 
   it('a warning WIP limit does not refuse', () => {
     const warn = project('p-1');
     const relaxed = { ...warn, workflow: { ...warn.workflow, wipPolicy: 'warn' as const } };
-    const b = board([task('d-1', { status: 'doing' }), task('d-2', { status: 'doing' }), task('t-1')], {}, [relaxed]);
+    const b = board([makeTask('d-1', { status: 'doing' }), makeTask('d-2', { status: 'doing' }), makeTask('t-1')], {}, [relaxed]);
     expect(b.plan(['t-1'], { columnKey: 'doing' }).ok).to.equal(true);
   });
 
   it('across projects', () => {
     const projects = [project('p-1'), project('p-2', { key: 'OPS' })];
-    const b = board([task('t-1'), task('t-2', { projectId: 'p-2', rank: 'a' }), task('t-3', { projectId: 'p-2', rank: 'b' })], { columnsBy: 'project', projectIds: ['p-1', 'p-2'] }, projects);
+    const b = board([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2', rank: 'a' }), makeTask('t-3', { projectId: 'p-2', rank: 'b' })], { columnsBy: 'project', projectIds: ['p-1', 'p-2'] }, projects);
     expect(b.plan(['t-1'], { columnKey: 'p-2' })).to.deep.include({ ok: false, code: 'cross-project' });
     expect(cell(b.after(b.plan(['t-3'], { columnKey: 'p-2', index: 0 })), SINGLE_LANE, 'p-2')).to.deep.equal(['t-3', 't-2']);
-    const lanes = board([task('t-1'), task('t-2', { projectId: 'p-2' })], { lanesBy: 'project', projectIds: ['p-1', 'p-2'] }, projects);
+    const lanes = board([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2' })], { lanesBy: 'project', projectIds: ['p-1', 'p-2'] }, projects);
     expect(lanes.plan(['t-1'], { laneKey: 'p-2', columnKey: 'todo' })).to.deep.include({ ok: false, code: 'cross-project' });
   });
 
@@ -257,7 +258,7 @@ describe('move plans: refusals', () => {
     const other = project('p-2', {
       workflow: { statuses: [{ id: 'todo', name: 'Open', category: 'todo' }, { id: 'blocked', name: 'Blocked', category: 'active' }], wipPolicy: 'warn' },
     });
-    const b = board([task('t-1'), task('t-2', { projectId: 'p-2' })], { projectIds: ['p-1', 'p-2'] }, [project('p-1'), other]);
+    const b = board([makeTask('t-1'), makeTask('t-2', { projectId: 'p-2' })], { projectIds: ['p-1', 'p-2'] }, [project('p-1'), other]);
     const plan = b.plan(['t-1'], { columnKey: 'blocked' });
     expect(plan).to.deep.equal({ ok: false, code: 'unknown-status', reason: '"blocked" is not a status of Project p-1.' });
     expect(b.plan(['t-2'], { columnKey: 'blocked' }).ok).to.equal(true);

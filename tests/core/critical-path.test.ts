@@ -9,7 +9,7 @@ import {
   type Task,
   type WorkCalendar,
 } from '@cwm/core';
-import { makeTask } from './domain-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
 
 /** Day `n` of the examples: day 0 is Monday 2026-03-02. */
 const day = (n: number): string => addDays('2026-03-02', n);

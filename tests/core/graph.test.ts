@@ -6,7 +6,7 @@ import {
   type Id,
   topologicalOrder,
 } from '@cwm/core';
-import { makeTask } from './domain-fixtures.js';
+import { makeTask } from '../fixtures/entities.js';
 
 const on = (predecessorId: Id, type: Dependency['type'] = 'FS', lag = 0): Dependency => ({ predecessorId, type, lag });
 

@@ -6,7 +6,7 @@ import {
   type Message,
   type PermissionResult,
 } from '@cwm/core';
-import { AT, makePerson, makeProject, makeTask } from './domain-fixtures.js';
+import { makeMessage, makePerson, makeProject, makeTask } from '../fixtures/entities.js';
 
 const admin = makePerson('admin', { role: 'admin' });
 const manager = makePerson('manager', { role: 'manager' });
@@ -14,19 +14,7 @@ const member = makePerson('member', { role: 'member' });
 const guest = makePerson('guest', { role: 'guest' });
 const viewer = makePerson('viewer', { role: 'viewer' });
 
-const messageBy = (authorId: string): Message => ({
-  id: 'm-1',
-  version: 1,
-  createdAt: AT,
-  updatedAt: AT,
-  taskId: 't-1',
-  authorId,
-  kind: 'user',
-  body: 'hello',
-  mentions: [],
-  reactions: {},
-  attachments: [],
-});
+const messageBy = (authorId: string): Message => makeMessage('m-1', { authorId, body: 'hello' });
 
 function expectDenied(result: PermissionResult, code: string, reason: string): void {
   expect(result).to.deep.equal({ allowed: false, code, reason });

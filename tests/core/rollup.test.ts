@@ -7,7 +7,7 @@ import {
   type Rollup,
   type Task,
 } from '@cwm/core';
-import { makeTask, sameWorkflow, WORKFLOW } from './domain-fixtures.js';
+import { makeTask, sameWorkflow, WORKFLOW } from '../fixtures/entities.js';
 
 const item = (id: string, done: boolean): Task['checklist'][number] => ({ id, text: id, done });
 

@@ -1,17 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { firstValueFrom, filter, take, toArray } from 'rxjs';
-import { CwmStore, type StoreError, type Task } from '@cwm/core';
+import { CwmStore, taskDefaults, type StoreError, type Task, type Workflow } from '@cwm/core';
 import { ScriptedAdapter } from './scripted-adapter.js';
-import { person, project, task } from './fixtures.js';
+import { makeMessage, makePerson, makeProject, makeTask } from '../fixtures/entities.js';
+
+/** A workflow with rules for the store to enforce: Doing holds at most 2 (blocking), Done may only reopen to Doing. */
+const GUARDED_WORKFLOW: Workflow = {
+  statuses: [
+    { id: 'todo', name: 'To do', category: 'todo' },
+    { id: 'doing', name: 'Doing', category: 'active', wipLimit: 2 },
+    { id: 'done', name: 'Done', category: 'done' },
+  ],
+  transitions: { todo: ['doing'], doing: ['todo', 'done'], done: ['doing'] },
+  wipPolicy: 'block',
+};
 
 let counter = 0;
 const ids = (prefix: string): string => `${prefix}-test-${++counter}`;
 
 function setup(data: ConstructorParameters<typeof ScriptedAdapter>[0] = {}, userId = 'u-1') {
   const adapter = new ScriptedAdapter({
-    people: [person('u-1', 'manager'), person('u-2'), person('u-3', 'viewer'), person('u-4', 'member')],
-    projects: [project('p-1'), project('p-2')],
-    tasks: [task('t-1', { assigneeIds: ['u-2'] }), task('t-2', { rank: 'r' }), task('t-9', { projectId: 'p-2' })],
+    people: [makePerson('u-1', { role: 'manager' }), makePerson('u-2'), makePerson('u-3', { role: 'viewer' }), makePerson('u-4')],
+    projects: [makeProject('p-1', { workflow: GUARDED_WORKFLOW }), makeProject('p-2', { workflow: GUARDED_WORKFLOW })],
+    tasks: [makeTask('t-1', { assigneeIds: ['u-2'] }), makeTask('t-2', { rank: 'r' }), makeTask('t-9', { projectId: 'p-2' })],
     ...data,
   });
   const store = new CwmStore({ adapter, workspaceId: 'ws', userId, newId: ids, now: () => new Date('2026-11-25T10:00:00Z') });
@@ -37,14 +48,14 @@ describe('CwmStore: loading', () => {
   it('skips malformed entities with typed errors and loads the rest', async () => {
     const { store, errors } = setup({
       tasks: [
-        task('t-1'),
-        { ...task('x'), id: undefined },
-        task('t-reversed', { start: '2026-05-10', due: '2026-05-01' }),
-        task('t-bad-date', { start: '2026-02-30' }),
-        task('t-orphan', { projectId: 'p-nowhere' }),
-        task('t-stranger', { assigneeIds: ['u-1', 'u-ghost'] }),
-        task('t-a', { dependencies: [{ predecessorId: 't-b', type: 'FS', lag: 0 }] }),
-        task('t-b', { dependencies: [{ predecessorId: 't-a', type: 'FS', lag: 0 }] }),
+        makeTask('t-1'),
+        { ...makeTask('x'), id: undefined },
+        makeTask('t-reversed', { start: '2026-05-10', due: '2026-05-01' }),
+        makeTask('t-bad-date', { start: '2026-02-30' }),
+        makeTask('t-orphan', { projectId: 'p-nowhere' }),
+        makeTask('t-stranger', { assigneeIds: ['u-1', 'u-ghost'] }),
+        makeTask('t-a', { dependencies: [{ predecessorId: 't-b', type: 'FS', lag: 0 }] }),
+        makeTask('t-b', { dependencies: [{ predecessorId: 't-a', type: 'FS', lag: 0 }] }),
         'not even an object',
       ],
     });
@@ -77,6 +88,16 @@ describe('CwmStore: loading', () => {
 });
 
 describe('CwmStore: optimistic writes', () => {
+  it('creates a task with the model defaults for what the input leaves out, and keeps what it gives', async () => {
+    const { store } = setup();
+    await store.connect();
+    const created = store.createTask({ projectId: 'p-1', title: 'Fresh', tags: ['api'], priority: 'high' });
+    if (!created.ok) expect.fail(created.reason);
+    const task = store.state.tasks.get(created.id)!;
+    expect(task).to.deep.include({ ...taskDefaults(), tags: ['api'], priority: 'high' });
+    expect(task).to.include({ title: 'Fresh', status: 'todo', version: 0, createdBy: 'u-1', createdAt: '2026-11-25T10:00:00.000Z' });
+  });
+
   it('shows a write at once, then confirms it with the server version', async () => {
     const { store, adapter } = setup();
     await store.connect();
@@ -146,7 +167,7 @@ describe('CwmStore: optimistic writes', () => {
   });
 
   it('clears a field with a patch that survives JSON (null, never undefined)', async () => {
-    const { store, adapter } = setup({ tasks: [task('t-1'), task('t-2', { parentId: 't-1', due: '2026-12-01' })] });
+    const { store, adapter } = setup({ tasks: [makeTask('t-1'), makeTask('t-2', { parentId: 't-1', due: '2026-12-01' })] });
     await store.connect();
     const result = store.updateTask('t-2', { parentId: undefined, due: undefined });
     if (result.ok) await result.confirmed;
@@ -165,7 +186,7 @@ describe('CwmStore: optimistic writes', () => {
     const { store, adapter } = setup();
     await store.connect();
     const before = store.state;
-    adapter.emit([{ type: 'upsert', collection: 'tasks', entity: task('t-1') }]);
+    adapter.emit([{ type: 'upsert', collection: 'tasks', entity: makeTask('t-1') }]);
     expect(store.state).to.equal(before);
   });
 
@@ -216,7 +237,7 @@ describe('CwmStore: undo and redo', () => {
 
   it('undoes a create by deleting, and a delete by restoring the whole subtree', async () => {
     const { store, adapter } = setup({
-      tasks: [task('t-1'), task('t-child', { parentId: 't-1' }), task('t-grandchild', { parentId: 't-child' })],
+      tasks: [makeTask('t-1'), makeTask('t-child', { parentId: 't-1' }), makeTask('t-grandchild', { parentId: 't-child' })],
     });
     await store.connect();
     const created = store.createTask({ projectId: 'p-1', title: 'Fresh' });
@@ -271,7 +292,7 @@ describe('CwmStore: rules', () => {
 
   it('obeys workflow transitions and blocking WIP limits', async () => {
     const { store } = setup({
-      tasks: [task('t-1'), task('t-2'), task('t-3'), task('t-4', { status: 'doing' }), task('t-5', { status: 'doing' })],
+      tasks: [makeTask('t-1'), makeTask('t-2'), makeTask('t-3'), makeTask('t-4', { status: 'doing' }), makeTask('t-5', { status: 'doing' })],
     });
     await store.connect();
     const skip = store.moveTask('t-1', { status: 'done' });
@@ -284,7 +305,7 @@ describe('CwmStore: rules', () => {
 
   it('refuses a dependency that would close a loop', async () => {
     const { store } = setup({
-      tasks: [task('t-1'), task('t-2', { dependencies: [{ predecessorId: 't-1', type: 'FS', lag: 0 }] })],
+      tasks: [makeTask('t-1'), makeTask('t-2', { dependencies: [{ predecessorId: 't-1', type: 'FS', lag: 0 }] })],
     });
     await store.connect();
     const loop = store.updateTask('t-1', { dependencies: [{ predecessorId: 't-2', type: 'FS', lag: 0 }] });
@@ -293,7 +314,7 @@ describe('CwmStore: rules', () => {
 
   it('places moved tasks exactly between their new neighbours', async () => {
     const { store } = setup({
-      tasks: [task('t-1', { rank: 'c' }), task('t-2', { rank: 'f' }), task('t-3', { rank: 'm' })],
+      tasks: [makeTask('t-1', { rank: 'c' }), makeTask('t-2', { rank: 'f' }), makeTask('t-3', { rank: 'm' })],
     });
     await store.connect();
     store.moveTask('t-3', { status: 'todo', afterId: 't-1' });
@@ -308,10 +329,10 @@ describe('CwmStore: rules', () => {
   it('moves several tasks together, in order, as one undoable action', async () => {
     const { store } = setup({
       tasks: [
-        task('t-1', { rank: 'c' }),
-        task('t-2', { rank: 'f' }),
-        task('t-3', { rank: 'm' }),
-        task('t-4', { rank: 'p' }),
+        makeTask('t-1', { rank: 'c' }),
+        makeTask('t-2', { rank: 'f' }),
+        makeTask('t-3', { rank: 'm' }),
+        makeTask('t-4', { rank: 'p' }),
       ],
     });
     await store.connect();
@@ -331,7 +352,7 @@ describe('CwmStore: rules', () => {
   });
 
   it('refuses a bulk move as a whole when it would overflow a blocking WIP limit', async () => {
-    const { store } = setup({ tasks: [task('t-1'), task('t-2'), task('t-3'), task('t-4', { status: 'doing' })] });
+    const { store } = setup({ tasks: [makeTask('t-1'), makeTask('t-2'), makeTask('t-3'), makeTask('t-4', { status: 'doing' })] });
     await store.connect();
     const result = store.moveTasks(['t-1', 't-2'], { status: 'doing' });
     expect(result).to.deep.include({ ok: false, code: 'wip-limit' });
@@ -383,8 +404,8 @@ describe('CwmStore: selectors', () => {
   it('loads a conversation when it is first asked for', async () => {
     const { store } = setup({
       messages: [
-        { id: 'm-2', taskId: 't-1', authorId: 'u-2', kind: 'user', body: 'second', mentions: [], reactions: {}, attachments: [], version: 1, createdAt: '2026-11-02T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z' },
-        { id: 'm-1', taskId: 't-1', authorId: 'u-1', kind: 'user', body: 'first', mentions: [], reactions: {}, attachments: [], version: 1, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' },
+        makeMessage('m-2', { authorId: 'u-2', body: 'second', createdAt: '2026-11-02T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z' }),
+        makeMessage('m-1', { body: 'first', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' }),
       ],
     });
     await store.connect();

@@ -6,13 +6,14 @@ import {
   MAX_MESSAGE_LENGTH,
   type ReferenceContext,
   type Task,
+  taskDefaults,
   topologicalOrder,
   validateEntity,
   type ValidationIssue,
   wouldCreateCycle,
   wouldCreateParentCycle,
 } from '@cwm/core';
-import { AT, makeTask } from './domain-fixtures.js';
+import { AT, makeMessage, makeTask } from '../fixtures/entities.js';
 
 /** A raw task as a backend might send it: only the required fields. */
 function rawTask(fields: Record<string, unknown> = {}): Record<string, unknown> {
@@ -49,26 +50,8 @@ describe('validateEntity: tasks', () => {
     const result = validateEntity('tasks', rawTask({ version: undefined }));
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
-    expect(result.value).to.deep.equal({
-      id: 't-1',
-      version: 0,
-      createdAt: AT,
-      updatedAt: AT,
-      projectId: 'p-1',
-      title: 'Write the spec',
-      status: 'todo',
-      rank: 'a0',
-      assigneeIds: [],
-      resourceIds: [],
-      followerIds: [],
-      priority: 'none',
-      tags: [],
-      progress: 0,
-      dependencies: [],
-      checklist: [],
-      documents: [],
-      createdBy: 'u-1',
-    });
+    // Exactly what was sent, version 0 for the missing one, and the model's task defaults for the rest.
+    expect(result.value).to.deep.equal({ ...rawTask(), version: 0, ...taskDefaults() });
   });
 
   it('copies known fields into a new object and never touches the input', () => {
@@ -310,19 +293,7 @@ describe('checkReferences', () => {
   });
 
   it('skips messages without task or author and drops unknown mentions', () => {
-    const message = {
-      id: 'm-1',
-      version: 1,
-      createdAt: AT,
-      updatedAt: AT,
-      taskId: 't-1',
-      authorId: 'u-1',
-      kind: 'user' as const,
-      body: 'hi',
-      mentions: ['u-2', 'u-7'],
-      reactions: {},
-      attachments: [],
-    };
+    const message = makeMessage('m-1', { body: 'hi', mentions: ['u-2', 'u-7'] });
     expect(checkReferences('messages', { ...message, taskId: 't-9' }, known).entity).to.equal(undefined);
     const noAuthor = checkReferences('messages', { ...message, authorId: 'u-9' }, known);
     expect(noAuthor.entity).to.equal(undefined);

@@ -5,7 +5,7 @@ import {
   type Task,
   type WorkCalendar,
 } from '@cwm/core';
-import { makePerson, makeTask, sameWorkflow } from './domain-fixtures.js';
+import { makePerson, makeTask, sameWorkflow } from '../fixtures/entities.js';
 
 const people = [makePerson('ann', { capacity: 40 }), makePerson('bob', { capacity: 20 }), makePerson('room', { kind: 'resource', capacity: 40 })];
 

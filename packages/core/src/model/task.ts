@@ -69,3 +69,28 @@ export interface Task extends EntityMeta {
    */
   readonly statusChangedAt?: IsoDateTime;
 }
+
+/** The fields of a task that have a neutral value when nobody set them. */
+export type TaskDefaults = Pick<
+  Task,
+  'assigneeIds' | 'resourceIds' | 'followerIds' | 'priority' | 'tags' | 'progress' | 'dependencies' | 'checklist' | 'documents'
+>;
+
+/**
+ * What a new task starts with unless told otherwise: nobody assigned or following, no resources,
+ * tags, dependencies, checklist or documents, priority `none`, progress 0. A function, not a constant,
+ * so every task gets its own lists (nothing shared by accident if a caller casts away `readonly`).
+ */
+export function taskDefaults(): TaskDefaults {
+  return {
+    assigneeIds: [],
+    resourceIds: [],
+    followerIds: [],
+    priority: 'none',
+    tags: [],
+    progress: 0,
+    dependencies: [],
+    checklist: [],
+    documents: [],
+  };
+}

@@ -10,7 +10,7 @@ import { MAX_MESSAGE_LENGTH, type Message } from '../model/message.js';
 import type { Notification } from '../model/notification.js';
 import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
-import type { Task } from '../model/task.js';
+import { taskDefaults, type Task } from '../model/task.js';
 import type { Action, PermissionResult, PermissionTarget, Policy } from '../permissions/types.js';
 import { createPolicy, validateEntity, wouldCreateCycle, wouldCreateParentCycle } from '../domain.js';
 import type { ReferenceContext } from '../domain.js';
@@ -507,15 +507,7 @@ export class CwmStore {
     const at = this.now().toISOString();
     const { beforeId, id, ...fields } = input;
     const task: Task = {
-      assigneeIds: [],
-      resourceIds: [],
-      followerIds: [],
-      priority: 'none',
-      tags: [],
-      progress: 0,
-      dependencies: [],
-      checklist: [],
-      documents: [],
+      ...taskDefaults(),
       ...fields,
       id: id ?? this.newId('t'),
       status,

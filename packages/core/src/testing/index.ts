@@ -5,3 +5,4 @@
 export { generateWorkspace, GENERATED_PLAN_DAYS } from './generate.js';
 export type { GeneratedWorkspace, GenerateOptions } from './options.js';
 export { createRng, mulberry32, type Rng } from './random.js';
+export { PIPELINE_STATUSES, withStatuses } from './with-statuses.js';
