@@ -830,6 +830,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     if (event.key === ' ' || event.key === 'Spacebar' || event.key === 'Enter') {
       event.preventDefault();
       const focusId = lift.ids[0]!;
+      // Set before the drop renders, so focus follows the card in that same render, not a second one.
+      this.focusedId = focusId;
       this.endDrag(true);
       void this.focusTask(focusId);
       return;

@@ -14,3 +14,4 @@ export * from './store/undo.js';
 export * from './store/incremental.js';
 export * from './store/ids.js';
 export * from './store/inbound.js';
+export * from './store/status-counts.js';

@@ -24,6 +24,7 @@ import { emptyState, type StoreState, type SyncState } from './state.js';
 import type { StoreError } from './store-error.js';
 import { Table } from './table.js';
 import { actionsForTaskPatch, addedPredecessors } from './task-rules.js';
+import { StatusCounts } from './status-counts.js';
 import { UndoHistory, type ChangeSpec, type UndoEntry } from './undo.js';
 
 export type { WriteOutcome } from './pending.js';
@@ -110,6 +111,7 @@ export class CwmStore {
   private readonly history = new UndoHistory();
   private readonly historySubject = new BehaviorSubject({ canUndo: false, canRedo: false });
   private readonly pending = new PendingWrites();
+  private readonly statusCounts = new StatusCounts();
   private readonly subscriptions = new Subscription();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
   private readonly loadedMessages = new Set<Id>();
@@ -944,9 +946,7 @@ export class CwmStore {
   }
 
   private countInStatus(projectId: Id, status: string): number {
-    let count = 0;
-    for (const task of this.state.tasks) if (task.projectId === projectId && task.status === status) count++;
-    return count;
+    return this.statusCounts.count(this.state.tasks, projectId, status);
   }
 
   /** A rank for a task entering a column at the given place (default: the end). */
