@@ -354,16 +354,4 @@ export const boardStyles = css`
     font-size: ${token('font-size-s')};
     unicode-bidi: plaintext;
   }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 `;

@@ -2,7 +2,7 @@
 // `@cwm/ui/define` (or call `defineElement`) to register the elements.
 
 export { CwmElement } from './base/cwm-element.js';
-export { baseStyles } from './base/base.styles.js';
+export { baseStyles, visuallyHiddenStyles } from './base/base.styles.js';
 export { storeContext } from './context/store-context.js';
 export { StoreController, type StoreBinding, type StoreHost } from './controllers/store-controller.js';
 export {

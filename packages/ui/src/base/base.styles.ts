@@ -1,6 +1,22 @@
 import { css } from 'lit';
 import { token } from '../tokens/token.js';
 
+/** Read by screen readers, invisible on screen (live regions, labels of icon buttons). */
+export const visuallyHiddenStyles = css`
+  .visually-hidden:not(:focus-within) {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+
+`;
+
 /**
  * The stylesheet every widget starts from.
  *
@@ -11,6 +27,8 @@ import { token } from '../tokens/token.js';
  * cannot leak their fonts in, and vendors still theme through the `--cwm-*` tokens it reads.
  */
 export const baseStyles = css`
+  ${visuallyHiddenStyles}
+
   :host {
     display: block;
     box-sizing: border-box;
@@ -44,19 +62,6 @@ export const baseStyles = css`
   :focus-visible {
     outline: 2px solid ${token('color-focus-ring')};
     outline-offset: 2px;
-  }
-
-  /* Read by screen readers, invisible on screen (live regions, labels of icon buttons). */
-  .visually-hidden:not(:focus-within) {
-    position: absolute !important;
-    inline-size: 1px !important;
-    block-size: 1px !important;
-    margin: -1px !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    white-space: nowrap !important;
-    border: 0 !important;
   }
 
   @media (prefers-reduced-motion: reduce) {

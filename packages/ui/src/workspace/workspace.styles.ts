@@ -28,16 +28,4 @@ export const workspaceStyles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
 `;

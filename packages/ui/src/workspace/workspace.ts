@@ -7,6 +7,7 @@ import { storeContext } from '../context/store-context.js';
 import { dispatchCwmEvent } from '../events/events.js';
 import { notifyLocaleChanged } from '../i18n/locale-changes.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { visuallyHiddenStyles } from '../base/base.styles.js';
 import { createWorkspaceAdapter, type WorkspaceAdapterKind, type WorkspaceSeed } from './workspace-adapter.js';
 import { workspaceStyles } from './workspace.styles.js';
 
@@ -48,7 +49,7 @@ interface Owned {
 export class CwmWorkspace extends LitElement {
   // Not a CwmElement: the provider must not consume an outer workspace's store, and its children are
   // the page's own content, which must not get the widgets' base typography.
-  static override styles = workspaceStyles;
+  static override styles = [workspaceStyles, visuallyHiddenStyles];
 
   /** The backend when no `.store` is given: `local` (IndexedDB, shared between tabs) or `memory` (this page only). */
   @property({ reflect: true }) adapter: WorkspaceAdapterKind = DEFAULT_ADAPTER;
