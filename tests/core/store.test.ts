@@ -182,6 +182,16 @@ describe('CwmStore: optimistic writes', () => {
     expect(store.state.tasks.get('t-2')?.due).to.equal('2026-12-01');
   });
 
+  it('settles unconfirmed writes when it is disposed', async () => {
+    const { store, adapter } = setup();
+    await store.connect();
+    adapter.hold();
+    const result = store.updateTask('t-1', { title: 'Never sent' });
+    store.dispose();
+    const outcome = result.ok ? await result.confirmed : undefined;
+    expect(outcome).to.deep.include({ status: 'rejected', code: 'disposed' });
+  });
+
   it('ignores echoes of what it already has', async () => {
     const { store, adapter } = setup();
     await store.connect();

@@ -76,6 +76,13 @@ export class PendingWrites {
     return batch;
   }
 
+  /** Removes every write, returning them oldest first (the store settles them when it is disposed). */
+  drain(): PendingWrite[] {
+    const writes = this.order.splice(0);
+    this.byEntity.clear();
+    return writes;
+  }
+
   hasInFlight(): boolean {
     return this.order.some((write) => write.inFlight);
   }

@@ -157,10 +157,17 @@ export class CwmStore {
     return this.connecting;
   }
 
-  /** Stops following changes and retrying. Pending writes are abandoned; the adapter is left open. */
+  /**
+   * Stops following changes and retrying; the adapter is left open. Writes not confirmed yet are
+   * abandoned and their `confirmed` promises settle as rejected (`disposed`).
+   */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    // Nobody waits forever on `confirmed`: unsent writes end as not applied.
+    for (const write of this.pending.drain()) {
+      write.settle({ status: 'rejected', code: 'disposed', reason: 'The store was closed before this change was saved.' });
+    }
     this.subscriptions.unsubscribe();
     this.subject.complete();
     this.errorSubject.complete();
