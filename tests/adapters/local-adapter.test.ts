@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, type PresenceState, type RemoteChange, type Task } from '@cwm/core';
+import type { PresenceState, RemoteChange, Task } from '@cwm/core';
 import { generateWorkspace, type GeneratedWorkspace } from '@cwm/core/testing';
 import { LocalAdapter, type LocalAdapterOptions, workspaceName } from '@cwm/adapters';
 import { firstValueFrom, filter } from 'rxjs';
 import { makeTask } from '../fixtures/entities.js';
-import { create, update } from './mutations.js';
+import { create, rejection, update } from './mutations.js';
 
 /** A workspace id no other test (or earlier run) uses. */
 function uniqueWorkspace(label: string): string {
@@ -44,15 +44,6 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AdapterError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function allTasks(local: LocalAdapter, query = {}): Promise<Task[]> {
   const tasks: Task[] = [];

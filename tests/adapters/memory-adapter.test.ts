@@ -3,20 +3,11 @@ import { AdapterError, type RemoteChange, type Task } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import { MemoryAdapter, MemoryBackend } from '@cwm/adapters';
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { update } from './mutations.js';
+import { rejection, update } from './mutations.js';
 
 const seed = generateWorkspace({ tasks: 60, messagesPerTask: 2, workspaceId: 'mem' });
 const session = { workspaceId: 'mem', userId: 'u-2' };
 
-async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AdapterError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function listAll(adapter: MemoryAdapter, collection: 'tasks' | 'messages' | 'activity' | 'notifications', query = {}, limit = 7) {
   const items: { id: string }[] = [];

@@ -1,5 +1,5 @@
 // Builders for the adapter tests: readable mutations with fresh ids.
-import type { CollectionName, EntityOf, Id, Mutation, Patch } from '@cwm/core';
+import { AdapterError, type CollectionName, type EntityOf, type Id, type Mutation, type Patch } from '@cwm/core';
 
 let clock = Date.parse('2026-06-01T10:00:00.000Z');
 
@@ -52,4 +52,15 @@ export function remove(collection: CollectionName, entityId: Id, extra: { baseVe
     intent: `${collection}.delete`,
     ...(extra.baseVersion === undefined ? {} : { baseVersion: extra.baseVersion }),
   } as Mutation;
+}
+
+/** The `AdapterError` a call fails with; fails the test when the call succeeds or throws something else. */
+export async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AdapterError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { mulberry32 } from '@cwm/core/testing';
 import { Table, type Person, type Priority, type Project, type Task } from '@cwm/core';
 import {
   cellKey,
@@ -13,17 +14,8 @@ import {
 import { makePerson, makeTask } from '../fixtures/entities.js';
 import { bigBoard, config, PEOPLE, project } from './model-fixtures.js';
 
-/** A small deterministic generator, so a failing step can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A deterministic generator (the data generator's own), so a failing step can be replayed.
+const random = mulberry32;
 
 const sortedEntries = (map: ReadonlyMap<string, unknown>): [string, unknown][] =>
   [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

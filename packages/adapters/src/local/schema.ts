@@ -1,4 +1,5 @@
 import { COLLECTIONS, type CollectionName } from '@cwm/core';
+import { FILTERS } from '../shared/query.js';
 
 /** Bump when the layout below changes, and migrate in `upgradeSchema`. */
 export const SCHEMA_VERSION = 1;
@@ -17,14 +18,8 @@ export const ALL_STORES: readonly StoreName[] = [...COLLECTIONS, META_STORE, MUT
  * Secondary indexes per collection, one per list filter. Each is compound `[field, id]` so one filter
  * value's entries come sorted by id, which is what the paging cursor continues from.
  */
-export const INDEXES: { readonly [C in CollectionName]: readonly string[] } = {
-  people: [],
-  projects: [],
-  tasks: ['projectId'],
-  messages: ['taskId'],
-  notifications: ['personId'],
-  activity: ['projectId', 'taskId'],
-};
+// The fields a list can be filtered by are exactly the ones IndexedDB indexes.
+export const INDEXES: { readonly [C in CollectionName]: readonly string[] } = FILTERS;
 
 /**
  * One database per workspace: one object store per collection (keyed by `id`), plus `meta` and
