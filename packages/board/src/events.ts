@@ -27,9 +27,8 @@ export interface TaskMovedDetail extends TaskMoveDetail {
   readonly confirmed: Promise<WriteOutcome>;
 }
 
-export interface TaskOpenDetail {
-  readonly taskId: Id;
-}
+/** Declared by @cwm/ui (every widget opens tasks the same way); re-exported for board users. */
+export type { TaskOpenDetail } from '@cwm/ui';
 
 export interface TaskCreateDetail {
   readonly projectId: Id;
@@ -50,8 +49,6 @@ declare module '@cwm/ui' {
     'cwm-task-move': CustomEvent<TaskMoveDetail>;
     /** After a move was applied (optimistically; `detail.confirmed` tells how the backend answered). */
     'cwm-task-moved': CustomEvent<TaskMovedDetail>;
-    /** A card was opened (Enter, double click): show the task, e.g. in `<cwm-task-detail>`. */
-    'cwm-task-open': CustomEvent<TaskOpenDetail>;
     /** Before a task is created by quick add; cancel it to create it your own way. */
     'cwm-task-create': CustomEvent<TaskCreateDetail>;
     /** After quick add created a task. */

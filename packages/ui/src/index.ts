@@ -11,6 +11,7 @@ export {
   type CwmEventMap,
   type CwmEventName,
   type DispatchOptions,
+  type TaskOpenDetail,
   type WorkspaceReadyDetail,
 } from './events/events.js';
 export { CwmWorkspace, type WorkspaceTheme } from './workspace/workspace.js';

@@ -6,6 +6,7 @@ import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
 import type { Task } from '../model/task.js';
 import type { Workspace } from '../model/workspace.js';
+import type { RejectedEntity } from './rejected.js';
 import { Table } from './table.js';
 
 /** Where the store is in talking to its backend. */
@@ -31,6 +32,13 @@ export interface StoreState {
   readonly messages: Table<Message>;
   readonly notifications: Table<Notification>;
   readonly activity: Table<ActivityEntry>;
+  /**
+   * Entities the backend sent that were refused as invalid (reversed dates, a missing project...), by
+   * `rejectedKey(collection, id)`. They are not in the tables above; widgets show them as flagged
+   * rows. An entry goes away when a valid version of the entity arrives or it is deleted. The same
+   * object while nothing changed.
+   */
+  readonly rejected: ReadonlyMap<string, RejectedEntity>;
   /** Ids of entities with a write in flight (cards can show them as saving). */
   readonly pendingIds: ReadonlySet<Id>;
   readonly sync: SyncState;
@@ -44,6 +52,7 @@ export function emptyState(): StoreState {
     messages: Table.empty(),
     notifications: Table.empty(),
     activity: Table.empty(),
+    rejected: new Map(),
     pendingIds: new Set(),
     sync: { phase: 'idle', online: true, pendingWrites: 0 },
   };

@@ -20,6 +20,7 @@ import { randomId } from './ids.js';
 import { acceptBatch, acceptOne } from './inbound.js';
 import { whereIncremental } from './incremental.js';
 import { PendingWrites, type PendingWrite, type WriteOutcome } from './pending.js';
+import { RejectedEdits, rejectedKey, rejectionMatches, type RejectedEntity } from './rejected.js';
 import { emptyState, type StoreState, type SyncState } from './state.js';
 import type { StoreError } from './store-error.js';
 import { Table } from './table.js';
@@ -82,6 +83,9 @@ type Confirmed = { [C in CollectionName]: Map<Id, EntityOf<C>> };
 const MAX_REBASES = 3;
 const MAX_RETRY_DELAY_MS = 30_000;
 const PAGE_SIZE = 1000;
+
+/** What a full load reads again; refusals of the other collections (loaded on demand) survive it. */
+const RELOADED: readonly CollectionName[] = ['people', 'projects', 'tasks', 'notifications'];
 
 function refused(code: string, reason: string): WriteResult {
   return { ok: false, code, reason };
@@ -215,12 +219,14 @@ export class CwmStore {
   private async loadEverything(): Promise<void> {
     const confirmed = CwmStore.emptyConfirmed();
     const context = this.referenceContext(confirmed);
+    const refusals: RejectedEntity[] = [];
     const take = async <C extends CollectionName>(collection: C, query: { personId?: Id } = {}): Promise<void> => {
       const raw = await this.readAll(collection, query);
-      const { entities, issues } = acceptBatch(collection, raw, context);
+      const { entities, issues, rejected } = acceptBatch(collection, raw, context);
       this.reportIssues(issues);
       const target = confirmed[collection] as Map<Id, EntityOf<C>>;
       for (const entity of entities) target.set(entity.id, entity);
+      refusals.push(...rejected);
     };
     await take('people');
     await take('projects');
@@ -231,7 +237,15 @@ export class CwmStore {
     confirmed.messages = this.confirmed.messages;
     confirmed.activity = this.confirmed.activity;
     this.confirmed = confirmed;
-    this.rebuildAll();
+    // What this load refused replaces what earlier loads refused, but unchanged refusals keep their
+    // objects so selectors of untouched projects stay quiet. An entity both refused and accepted in one
+    // load (a duplicate) is shown by its valid copy. Costs O(refusals), not O(entities).
+    const rejected = new RejectedEdits(this.subject.value.rejected);
+    const refusedNow = new Set(refusals.map((refusal) => rejectedKey(refusal.collection, refusal.id)));
+    rejected.retain((entry) => !RELOADED.includes(entry.collection) || refusedNow.has(rejectedKey(entry.collection, entry.id)));
+    for (const refusal of refusals) rejected.replace(refusal);
+    rejected.retain((entry) => !RELOADED.includes(entry.collection) || !confirmed[entry.collection].has(entry.id));
+    this.rebuildAll(rejected.result());
   }
 
   private async readAll(collection: CollectionName, query: { personId?: Id; projectId?: Id; taskId?: Id }): Promise<unknown[]> {
@@ -260,17 +274,20 @@ export class CwmStore {
       await this.connect();
       const raw = await this.readAll(collection, query);
       if (this.disposed) return;
-      const { entities, issues } = acceptBatch(collection, raw, this.referenceContext());
+      const { entities, issues, rejected: refusals } = acceptBatch(collection, raw, this.referenceContext());
       this.reportIssues(issues);
       const touched: AnyEntity[] = [];
       const target = this.confirmed[collection] as Map<Id, AnyEntity>;
+      const rejected = new RejectedEdits(this.state.rejected);
+      for (const refusal of refusals) this.noteRefusal(rejected, refusal);
       for (const entity of entities) {
+        rejected.superseded(collection, entity.id, entity.version);
         const current = target.get(entity.id);
         if (current && current.version >= entity.version) continue;
         target.set(entity.id, entity);
         touched.push(entity);
       }
-      this.rebuild(new Map([[collection, new Set(touched.map((entity) => entity.id))]]));
+      this.rebuild(new Map([[collection, new Set(touched.map((entity) => entity.id))]]), rejected.result());
     } catch (error) {
       loaded.delete(key);
       this.reportLoadFailure(error);
@@ -291,19 +308,23 @@ export class CwmStore {
       if (!ids) touched.set(collection, (ids = new Set()));
       ids.add(id);
     };
+    const rejected = new RejectedEdits(this.state.rejected);
     for (const change of changes) {
       if (change.type === 'reset') {
         this.connecting = this.loadEverything().catch((error: unknown) => this.reportLoadFailure(error));
         return;
       }
       if (change.type === 'delete') {
+        rejected.forget(change.collection, change.id);
         if (this.confirmed[change.collection].delete(change.id)) touch(change.collection, change.id);
         continue;
       }
-      const { entity, issues } = acceptOne(change.collection, change.entity, this.referenceContext(), (id) => this.state.tasks.get(id));
+      const { entity, issues, rejected: refusal } = acceptOne(change.collection, change.entity, this.referenceContext(), (id) => this.state.tasks.get(id));
       this.reportIssues(issues);
+      if (refusal && !this.othersNotification(change.collection, change.entity)) this.noteRefusal(rejected, refusal);
       if (!entity) continue;
       if (change.collection === 'notifications' && (entity as Notification).personId !== this.userId) continue;
+      rejected.superseded(change.collection, entity.id, entity.version);
       const target = this.confirmed[change.collection] as Map<Id, AnyEntity>;
       const current = target.get(entity.id);
       // Echoes of our own writes and out-of-order deliveries are never newer than what we hold.
@@ -311,16 +332,38 @@ export class CwmStore {
       target.set(entity.id, entity);
       touch(change.collection, entity.id);
     }
-    if (touched.size > 0) this.rebuild(touched);
+    const nextRejected = rejected.result();
+    if (touched.size > 0 || nextRejected !== this.state.rejected) this.rebuild(touched, nextRejected);
+  }
+
+  /**
+   * Records a refusal unless it is stale: an out-of-order delivery of a version older than the valid
+   * one already held must not flag an entity that is fine now.
+   */
+  private noteRefusal(rejected: RejectedEdits, refusal: RejectedEntity): void {
+    const held = this.confirmed[refusal.collection].get(refusal.id);
+    if (held && refusal.version !== undefined && held.version >= refusal.version) return;
+    rejected.record(refusal);
+  }
+
+  /** Someone else's notification: not this user's business, even refused. */
+  private othersNotification(collection: CollectionName, raw: unknown): boolean {
+    if (collection !== 'notifications') return false;
+    const personId = typeof raw === 'object' && raw !== null ? (raw as { personId?: unknown }).personId : undefined;
+    return typeof personId === 'string' && personId !== this.userId;
   }
 
   // ---------------------------------------------------------------- the view
 
-  /** Recomputes the published entities of the given ids: confirmed value + pending writes, in order. */
-  private rebuild(touched: ReadonlyMap<CollectionName, ReadonlySet<Id>>): void {
+  /**
+   * Recomputes the published entities of the given ids: confirmed value + pending writes, in order.
+   * `rejected`, when given, is published as the new set of refusals.
+   */
+  private rebuild(touched: ReadonlyMap<CollectionName, ReadonlySet<Id>>, rejected?: ReadonlyMap<string, RejectedEntity>): void {
     if (this.disposed) return;
     const state = this.subject.value;
     const next: { -readonly [K in keyof StoreState]: StoreState[K] } = { ...state };
+    if (rejected !== undefined) next.rejected = rejected;
     for (const [collection, ids] of touched) {
       const view = state[collection] as Table<AnyEntity>;
       const confirmed = this.confirmed[collection] as Map<Id, AnyEntity>;
@@ -341,8 +384,8 @@ export class CwmStore {
     this.subject.next(next);
   }
 
-  /** Publishes everything anew (after a full load). */
-  private rebuildAll(): void {
+  /** Publishes everything anew (after a full load), with the refusals that load left. */
+  private rebuildAll(rejected: ReadonlyMap<string, RejectedEntity>): void {
     const state = this.subject.value;
     const tables = {} as Record<CollectionName, Table<AnyEntity>>;
     for (const collection of Object.keys(this.confirmed) as CollectionName[]) {
@@ -354,7 +397,7 @@ export class CwmStore {
       }
       tables[collection] = Table.from(values.values());
     }
-    this.subject.next({ ...state, ...(tables as unknown as Partial<StoreState>), pendingIds: this.pending.entityIds() });
+    this.subject.next({ ...state, ...(tables as unknown as Partial<StoreState>), rejected, pendingIds: this.pending.entityIds() });
   }
 
   private pendingOf(collection: CollectionName): PendingWrite[] {
@@ -456,6 +499,21 @@ export class CwmStore {
         );
       }).pipe(
         map((table) => table.values().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
+  /**
+   * Entities the store refused as invalid, optionally only those of one collection and/or one project
+   * (a refused project counts as its own), in the order they were first refused. Emits only when that
+   * list changes.
+   */
+  rejected$(collection?: CollectionName, projectId?: Id): Observable<readonly RejectedEntity[]> {
+    return this.cached(`rejected:${JSON.stringify([collection ?? null, projectId ?? null])}`, () =>
+      this.select((state) => state.rejected).pipe(
+        map((all) => [...all.values()].filter((entry) => rejectionMatches(entry, collection, projectId))),
+        distinctUntilChanged((a, b) => a.length === b.length && a.every((entry, index) => entry === b[index])),
         shareReplay({ bufferSize: 1, refCount: true }),
       ),
     );
@@ -856,6 +914,7 @@ export class CwmStore {
 
   private settle(batch: readonly PendingWrite[], results: readonly MutationResult[]): void {
     const touched = new Map<CollectionName, Set<Id>>();
+    const rejected = new RejectedEdits(this.state.rejected);
     batch.forEach((write, index) => {
       write.inFlight = false;
       const { mutation } = write;
@@ -874,8 +933,11 @@ export class CwmStore {
         case 'applied':
         case 'duplicate': {
           this.pending.remove(write);
-          if (mutation.kind === 'delete') target.delete(mutation.entityId);
-          else if (result.entity) {
+          if (mutation.kind === 'delete') {
+            target.delete(mutation.entityId);
+            rejected.forget(mutation.collection, mutation.entityId);
+          } else if (result.entity) {
+            rejected.superseded(mutation.collection, result.entity.id, result.entity.version);
             const current = target.get(result.entity.id);
             if (!current || current.version < result.entity.version) target.set(result.entity.id, result.entity);
             // Later writes to this entity were made on top of this one, so they are based on its result.
@@ -902,7 +964,7 @@ export class CwmStore {
           break;
       }
     });
-    this.rebuild(touched);
+    this.rebuild(touched, rejected.result());
   }
 
   private reject(write: PendingWrite, code: string, message: string): void {

@@ -1,9 +1,14 @@
-import type { CwmStore, StoreError } from '@cwm/core';
+import type { CwmStore, Id, StoreError } from '@cwm/core';
 
 /** Detail of `cwm-workspace-ready`. */
 export interface WorkspaceReadyDetail {
   /** The store the workspace now provides. */
   readonly store: CwmStore;
+}
+
+/** Detail of `cwm-task-open`: every widget that shows tasks fires it, so a host opens tasks one way. */
+export interface TaskOpenDetail {
+  readonly taskId: Id;
 }
 
 /**
@@ -25,6 +30,8 @@ export interface CwmEventMap {
   'cwm-workspace-error': CustomEvent<StoreError>;
   /** Anything the store reported: invalid data skipped, a write refused or rebased, offline. For logging. */
   'cwm-error': CustomEvent<StoreError>;
+  /** A task was opened (a card, a bar, a notification): show it, e.g. in `<cwm-task-detail>`. */
+  'cwm-task-open': CustomEvent<TaskOpenDetail>;
 }
 
 /** The name of a `cwm-*` event. */
