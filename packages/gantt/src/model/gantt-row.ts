@@ -4,7 +4,7 @@ import type { Id, IsoDate, Task } from '@cwm/core';
  * What a row of the Gantt is:
  * - `task`: a task with a start and a due date (a bar);
  * - `summary`: a parent task; its dates and progress are computed from its subtasks (a bracket bar);
- * - `milestone`: a task flagged `milestone`, or a zero-length one (a diamond on its day);
+ * - `milestone`: a task flagged `milestone` (a diamond on its day: `due`, else `start`);
  * - `unscheduled`: a task without dates (or with only one, when it is not a milestone); grid only;
  * - `invalid`: a task the store refused (due before start); grid only, with its problem.
  */
@@ -12,7 +12,7 @@ export type GanttRowKind = 'task' | 'summary' | 'milestone' | 'unscheduled' | 'i
 
 /** Why a row is flagged. `message` is a sentence for people; `code` is for code and tests. */
 export interface RowProblem {
-  readonly code: 'unscheduled' | 'reversed-dates' | 'missing-predecessor';
+  readonly code: 'unscheduled' | 'reversed-dates' | 'missing-predecessor' | 'invalid-data';
   readonly message: string;
 }
 

@@ -1,0 +1,28 @@
+// The pure model of <cwm-gantt>: rows, the rendered window, scheduling rules, dependency rules and
+// keyboard moves. No DOM, no lit.
+export type { GanttRow, GanttRowKind, GanttRows, RowProblem } from './gantt-row.js';
+export { buildGanttRows, type GanttRowsInput, type InvalidTask } from './gantt-rows.js';
+export { needsNewWindow, visibleWindow, windowStep, type RowWindow } from './visible-window.js';
+export {
+  buildDependencyIndex,
+  planSchedule,
+  type DependencyIndex,
+  type ScheduleChange,
+  type ScheduleOptions,
+  type SchedulePlan,
+  type SchedulePlanRefusal,
+} from './schedule-plan.js';
+export {
+  addDependency,
+  checkNewDependency,
+  dependencyLinks,
+  MAX_LAG_DAYS,
+  removeDependency,
+  type DependencyCheck,
+  type DependencyLink,
+  type DependencyLinks,
+  type DependencyRefusal,
+  type NewDependency,
+  type TaskSource,
+} from './dependency-rules.js';
+export { keyboardReschedule, stepDays, type RescheduleKey } from './key-moves.js';
