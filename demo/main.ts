@@ -6,6 +6,7 @@ import { generateWorkspace } from '@cwm/core/testing';
 import { CwmWorkspace, defineElement, type WorkspaceTheme } from '@cwm/ui';
 import { DemoFoundationPanel } from './demo-panel.js';
 import { CwmBoard } from '@cwm/board';
+import { CwmGantt } from '@cwm/gantt';
 import type { Project } from '@cwm/core';
 
 const DEFAULT_USER = 'u-3';
@@ -95,12 +96,28 @@ function fillProjects(projects: Iterable<Project>): void {
 }
 boardProject.addEventListener('change', () => {
   board.project = boardProject.value;
+  gantt.project = boardProject.value;
   remember('project', boardProject.value);
 });
 boardLanes.addEventListener('change', () => {
   board.lanesBy = boardLanes.value as CwmBoard['lanesBy'];
   remember('lanes', boardLanes.value);
 });
+// The plan of the same project, live on the same store: a card moved on the board moves here too.
+const gantt = document.querySelector('#gantt') as CwmGantt;
+const ganttViolation = document.querySelector('#gantt-violation') as HTMLSelectElement;
+const ganttPush = document.querySelector('#gantt-push') as HTMLInputElement;
+gantt.project = board.project;
+ganttViolation.addEventListener('change', () => (gantt.violation = ganttViolation.value as CwmGantt['violation']));
+ganttPush.addEventListener('change', () => (gantt.pushSuccessors = ganttPush.checked));
+
+function showOpened(taskId: string): void {
+  const task = workspace.activeStore?.state.tasks.get(taskId);
+  // Titles are data: textContent, never markup.
+  boardOpened.textContent = task ? `Opened "${task.title}" (the task editor arrives with its own issue).` : '';
+}
+gantt.addEventListener('cwm-task-open', (event) => showOpened(event.detail.taskId));
+
 board.addEventListener('cwm-task-open', (event) => {
   const task = workspace.activeStore?.state.tasks.get(event.detail.taskId);
   // Titles are data: textContent, never markup.
@@ -123,4 +140,5 @@ resetButton.addEventListener('click', async () => {
 // Registered last, so the workspace starts with the seed, user and theme set above.
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-board', CwmBoard);
+defineElement('cwm-gantt', CwmGantt);
 defineElement('cwm-foundation-panel', DemoFoundationPanel, { prefix: 'demo' });

@@ -1,4 +1,5 @@
 import { CwmBoard } from '@cwm/board';
+import { CwmGantt } from '@cwm/gantt';
 import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
@@ -8,6 +9,7 @@ import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConstructor])[] = [
   ['cwm-workspace', CwmWorkspace],
   ['cwm-board', CwmBoard],
+  ['cwm-gantt', CwmGantt],
 ];
 
 /**

@@ -4,4 +4,5 @@ export * from '@cwm/core';
 export * from '@cwm/adapters';
 export * from '@cwm/ui';
 export * from '@cwm/board';
+export * from '@cwm/gantt';
 export { defineAll, ELEMENTS } from './define-all.js';

@@ -4,8 +4,8 @@
  * 40-row window of a 5,000-task plan, and the window is re-fed as a scroll would move it. Information
  * only (no targets): the raw 5,000-task baseline is `gantt-frappe-raw`, in the same `npm run bench -- gantt` run.
  */
-import Gantt from 'frappe-gantt';
-import { FrappeChart, frappeStyles, type FrappeChartTask } from '@cwm/gantt';
+import Gantt, { type FrappeGanttTask } from 'frappe-gantt';
+import { escapeHtml, frappeStyles } from '@cwm/gantt';
 import { generateWorkspace } from '@cwm/core/testing';
 import type { BenchContext } from '../harness/types.js';
 import { countElements, createStageBox, driveFrames, idleFrames, nextPaint, timeToPaint } from './board-support/board-stage.js';
@@ -14,6 +14,64 @@ export const description =
   'FrappeChart in a shadow root fed only a 40-row window of 5,000 generated tasks: first render, window re-fed by update() or destroy+create per 10-row scroll step, one task re-dated, horizontal scroll frame, element count (information)';
 
 const TOTAL_TASKS = 5_000;
+
+/** A task as the probe's wrapper took it (the pre-engine `FrappeChart` API). */
+interface FrappeChartTask {
+  readonly id: string;
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly progress?: number;
+  readonly dependencies?: readonly string[];
+}
+
+/**
+ * The lifecycle wrapper this probe measured (the `FrappeChart` of the groundwork, before the windowed
+ * engine replaced it), kept here so the probe's numbers stay reproducible: a whole frappe chart per
+ * window, `update()` re-rendering everything.
+ */
+class FrappeChart {
+  readonly #container: HTMLElement;
+  readonly #gantt: Gantt;
+
+  constructor(container: HTMLElement, tasks: readonly FrappeChartTask[], options: { scrollTo: string }) {
+    this.#container = container;
+    this.#gantt = new Gantt(container, toFrappeTasks(tasks), {
+      popup: false,
+      scroll_to: options.scrollTo,
+      view_mode: 'Day',
+      today_button: false,
+      view_mode_select: false,
+    });
+  }
+
+  get scrollElement(): HTMLElement {
+    return this.#gantt.$container;
+  }
+
+  update(tasks: readonly FrappeChartTask[]): void {
+    const { scrollTop } = this.#gantt.$container;
+    this.#gantt.setup_tasks(toFrappeTasks(tasks));
+    this.#gantt.change_view_mode(undefined, true);
+    this.#gantt.$container.scrollTop = scrollTop;
+  }
+
+  destroy(): void {
+    this.#gantt.clear();
+    this.#container.replaceChildren();
+  }
+}
+
+function toFrappeTasks(tasks: readonly FrappeChartTask[]): FrappeGanttTask[] {
+  return tasks.map((task) => ({
+    id: task.id,
+    name: escapeHtml(task.name),
+    start: task.start,
+    end: task.end,
+    progress: task.progress ?? 0,
+    dependencies: (task.dependencies ?? []).join(','),
+  }));
+}
 /** Rows handed to frappe: a viewport of ~20 rows plus overscan either side. */
 const WINDOW_ROWS = 40;
 /** Rows a scroll step moves the window by. */

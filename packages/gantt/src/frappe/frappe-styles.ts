@@ -71,11 +71,87 @@ const tokenMapping = css`
 `;
 
 /**
+ * The windowed engine's layout (see `FrappeChart`) and the bar states the element sets as classes.
+ */
+const engineStyles = css`
+  /* The element's viewport scrolls; frappe's container is sized to the whole plan by FrappeChart and
+     only clips. A scroll container here would capture the sticky header; overflow: clip is none. */
+  .gantt-container {
+    overflow: clip;
+    border-radius: 0;
+    flex: none;
+  }
+  /* frappe's toolbar (today button, view select) is ours; its "back to the bars" button and per-bar
+     hover highlights in the header are not used. */
+  .gantt-container .side-header,
+  .gantt-container .extras,
+  .gantt-container .date-range-highlight {
+    display: none;
+  }
+  .gantt {
+    will-change: transform;
+  }
+  .gantt .bar-wrapper .bar {
+    transition: none;
+  }
+
+  /* Milestone: the overlay draws the diamond; the bar stays as an invisible, draggable hit area. */
+  .gantt .bar-wrapper.cwm-milestone .bar,
+  .gantt .bar-wrapper.cwm-milestone .bar-progress {
+    fill: transparent;
+    stroke: none;
+    outline: none;
+  }
+  .gantt .bar-wrapper.cwm-milestone .handle,
+  .gantt .bar-wrapper.cwm-summary .handle {
+    display: none;
+  }
+
+  /* Summary: a thin dark bracket computed from the subtasks; not draggable. */
+  .gantt .bar-wrapper.cwm-summary {
+    pointer-events: none;
+  }
+  .gantt .bar-wrapper.cwm-summary .bar {
+    fill: var(--cwm-gantt-summary-color, ${token('color-text')});
+    outline: none;
+    height: 8px;
+    transform: translateY(7px);
+  }
+  .gantt .bar-wrapper.cwm-summary .bar-progress {
+    display: none;
+  }
+
+  /* Critical path. */
+  .gantt .bar-wrapper.cwm-critical .bar {
+    stroke: var(--cwm-gantt-critical-color, ${token('color-danger')});
+    stroke-width: 1.5px;
+    outline-color: var(--cwm-gantt-critical-color, ${token('color-danger')});
+  }
+  .gantt .bar-wrapper.cwm-critical .bar-progress {
+    fill: color-mix(in srgb, var(--cwm-gantt-critical-color, ${token('color-danger')}) 35%, transparent);
+  }
+
+  /* Selected: a focus-ring-like outline. */
+  .gantt .bar-wrapper.cwm-selected .bar {
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: 2px;
+  }
+
+  /* Pending: written, not yet confirmed by the backend. */
+  .gantt .bar-wrapper.cwm-pending {
+    opacity: 0.6;
+  }
+`;
+
+/**
  * Styles for an element that hosts a frappe-gantt chart in its shadow root: frappe's stylesheet
  * re-targeted to `:host` (dark set on `:host([theme='dark'])`), then its colours mapped to `--cwm-*`
- * tokens. Add to the element's `static styles`; page CSS never reaches the shadow root.
+ * tokens, then the windowed engine's layout and bar states (`cwm-summary`, `cwm-milestone`,
+ * `cwm-critical`, `cwm-selected`, `cwm-pending`). Add to the element's `static styles`; page CSS never
+ * reaches the shadow root.
  */
 export const frappeStyles: CSSResult = css`
   ${unsafeCSS(retargetFrappeCss(FRAPPE_GANTT_CSS))}
   ${tokenMapping}
+  ${engineStyles}
 `;
