@@ -245,8 +245,13 @@ function summarizeScenario(result) {
     const own = stats.get(metric.name);
     const stat = metric.target?.stat ?? 'median';
     const baseline = metric.baseline ? { name: metric.baseline, stat, value: stats.get(metric.baseline)[stat] } : undefined;
-    const pass = metric.target && !metric.isBaseline ? own[metric.target.stat] <= metric.target.max : undefined;
-    return { ...metric, ...own, baseline, pass, samples: metric.samples.map((value) => Math.round(value * 1000) / 1000) };
+    // A relative target ("a third of the baseline") becomes an absolute one here, from this run's baseline.
+    const target =
+      metric.target?.ofBaseline !== undefined && baseline
+        ? { stat: metric.target.stat, max: Math.round(baseline.value * metric.target.ofBaseline * 10) / 10, ofBaseline: metric.target.ofBaseline }
+        : metric.target;
+    const pass = target && !metric.isBaseline ? own[target.stat] <= target.max : undefined;
+    return { ...metric, target, ...own, baseline, pass, samples: metric.samples.map((value) => Math.round(value * 1000) / 1000) };
   });
   return {
     name: result.name,
@@ -256,6 +261,12 @@ function summarizeScenario(result) {
     ...(result.error ? { error: result.error } : {}),
     metrics,
   };
+}
+
+/** `1/3` for a third, `0.5` otherwise. */
+function formatRatio(ratio) {
+  const inverse = 1 / ratio;
+  return Number.isInteger(Math.round(inverse * 1000) / 1000) ? `1/${Math.round(inverse)}` : String(ratio);
 }
 
 function formatMs(value) {
@@ -277,7 +288,7 @@ function printTable(scenarios) {
         String(metric.n),
         formatMs(metric.median),
         metric.n > 1 ? formatMs(metric.p95) : '',
-        metric.target ? `${metric.target.stat} <= ${metric.target.max} ms` : '',
+        metric.target ? `${metric.target.stat} <= ${metric.target.max} ms${metric.target.ofBaseline !== undefined ? ` (${formatRatio(metric.target.ofBaseline)} baseline)` : ''}` : '',
         metric.baseline ? `${formatMs(metric.baseline.value)} ${metric.baseline.stat}` : '',
         result,
       ]);

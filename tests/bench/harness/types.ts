@@ -7,11 +7,14 @@
 /** A statistic a target is checked against. */
 export type Stat = 'median' | 'p95';
 
-/** What a metric must stay within to pass: `stat <= max` (in the metric's unit). */
-export interface Target {
-  readonly stat: Stat;
-  readonly max: number;
-}
+/**
+ * What a metric must stay within to pass: `stat <= max` (in the metric's unit), or, with `ofBaseline`,
+ * `stat <= ofBaseline x the baseline's same stat` (e.g. "at most a third of raw frappe-gantt's median":
+ * `{ stat: 'median', ofBaseline: 1 / 3 }` with `baseline` naming the peer metric).
+ */
+export type Target =
+  | { readonly stat: Stat; readonly max: number; readonly ofBaseline?: undefined }
+  | { readonly stat: Stat; readonly ofBaseline: number; readonly max?: undefined };
 
 /** One measured quantity: many samples (repeated runs) or one (a setup step timed once). */
 export interface MetricRecord {
