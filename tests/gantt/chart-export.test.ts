@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import { adoptStyles, css } from 'lit';
 import Gantt, { type FrappeGanttTask } from 'frappe-gantt';
 import { frappeStyles } from '@cwm/gantt';
-import { downloadBlob, exportPng, exportSvg, exportSvgBlob, type ExportSource } from '../../packages/gantt/src/export/index.js';
+import { downloadBlob, exportPng, exportSvg, exportSvgBlob, type ExportSource } from '@cwm/gantt';
+import { portableColor } from '../../packages/gantt/src/export/css-values.js';
 
 const XSS_NAME = '</text><script>alert(1)</script>';
 
@@ -217,9 +218,12 @@ describe('chart export', () => {
     const style = bar!.getAttribute('style') ?? '';
     expect(style).to.not.include('var(');
     const liveFill = getComputedStyle(liveBar(made, 't-1')).fill;
-    expect(liveFill).to.match(/^rgb\(/);
     expect(liveFill, 'frappe CSS applies (not the black of unset variables)').to.not.equal('rgb(0, 0, 0)');
-    expect(style).to.include(`fill: ${liveFill}`);
+    // The live fill is a color-mix (computed as color(srgb ...)); the file carries it as plain rgb(),
+    // which every SVG viewer reads.
+    expect(portableColor(liveFill)).to.match(/^rgb\(/);
+    expect(style).to.include(`fill: ${portableColor(liveFill)}`);
+    expect(style).to.not.include('color(');
     const label = [...doc.querySelectorAll('text')].find((text) => text.textContent === 'Design');
     expect(label?.getAttribute('style') ?? '').to.match(/font-size: 13px/);
     expect(doc.documentElement.outerHTML).to.not.include('var(');
@@ -254,7 +258,9 @@ describe('chart export', () => {
       expect(copy, live.getAttribute('class') ?? live.localName).to.not.equal(null);
       const [a, b] = [getComputedStyle(live), getComputedStyle(copy)];
       for (const property of ['fill', 'stroke', 'stroke-width', 'font-family', 'font-size', 'font-weight', 'dominant-baseline', 'text-anchor', 'opacity']) {
-        expect(b.getPropertyValue(property), `${live.getAttribute('class') ?? ''} ${property}`).to.equal(a.getPropertyValue(property));
+        // Colours travel as rgb() (portableColor), the same colour as the live color(srgb ...).
+        const expected = property === 'fill' || property === 'stroke' ? portableColor(a.getPropertyValue(property)) : a.getPropertyValue(property);
+        expect(portableColor(b.getPropertyValue(property)), `${live.getAttribute('class') ?? ''} ${property}`).to.equal(expected);
       }
     }
   });
@@ -367,7 +373,7 @@ describe('chart export', () => {
     const doc = parse(exportSvg(made.source));
     expect(doc.documentElement.querySelector(':scope > rect')?.getAttribute('fill')).to.equal('rgb(20, 22, 26)');
     const darkFill = getComputedStyle(liveBar(made, 't-1')).fill;
-    expect(exportedBar(doc, 't-1')!.getAttribute('style')).to.include(`fill: ${darkFill}`);
+    expect(exportedBar(doc, 't-1')!.getAttribute('style')).to.include(`fill: ${portableColor(darkFill)}`);
     const light = fixture();
     expect(getComputedStyle(liveBar(light, 't-1')).fill, 'dark differs from light').to.not.equal(darkFill);
   });

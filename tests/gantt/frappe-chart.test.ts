@@ -3,10 +3,11 @@
 // only, one bar updates alone, drags report ISO dates and can be reverted, names cannot inject markup,
 // and frappe's document listener is removed on destroy.
 import { expect } from '@open-wc/testing';
+import { token } from '@cwm/ui';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { adoptStyles, unsafeCSS, type CSSResultOrNative } from 'lit';
 import { FRAPPE_GANTT_CSS, FrappeChart, frappeStyles, retargetFrappeCss, type ChartBar, type ChartCallbacks, type FrappeChartOptions } from '@cwm/gantt';
-import { HEADER_HEIGHT, ROW_HEIGHT, barTop } from '../../packages/gantt/src/geometry.js';
+import { HEADER_HEIGHT, ROW_HEIGHT, barTop } from '@cwm/gantt';
 
 const RANGE = { start: '2026-03-02', due: '2026-03-31' };
 
@@ -127,20 +128,29 @@ describe('FrappeChart (windowed engine)', () => {
   });
 
   it('applies frappe colours through our tokens: bars are not black, in light and dark', () => {
+    // The bar is the accent mixed 18 % into the surface; resolve the same expression on a probe element.
+    const expected = (host: HTMLElement): string => {
+      const probe = document.createElement('span');
+      probe.style.color = `color-mix(in srgb, ${token('color-accent').cssText} 18%, ${token('color-surface').cssText})`;
+      host.shadowRoot!.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    };
     const light = stage();
     const chart = light.chart();
     chart.setWindow(0, [DESIGN]);
     const fill = getComputedStyle(bar(chart, 't-1')).fill;
     expect(fill).to.not.equal('rgb(0, 0, 0)');
-    // --cwm-color-surface-raised, light default #f5f6f8.
-    expect(fill).to.equal('rgb(245, 246, 248)');
+    expect(fill).to.equal(expected(light.host));
 
     const dark = stage();
     dark.host.setAttribute('theme', 'dark');
     const darkChart = dark.chart();
     darkChart.setWindow(0, [DESIGN]);
-    // --cwm-color-surface-raised, dark default #22252a.
-    expect(getComputedStyle(bar(darkChart, 't-1')).fill).to.equal('rgb(34, 37, 42)');
+    const darkFill = getComputedStyle(bar(darkChart, 't-1')).fill;
+    expect(darkFill).to.not.equal(fill);
+    expect(darkFill).to.equal(expected(dark.host));
   });
 
   it('renders black with frappe CSS that is not re-targeted (the bug the test guards against)', () => {

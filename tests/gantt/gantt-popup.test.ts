@@ -13,8 +13,8 @@ import {
   type PopupCandidate,
   type PopupLink,
 } from '../../packages/gantt/src/popup/index.js';
-import { GANTT_DE, GANTT_EN, registerGanttMessages } from '../../packages/gantt/src/i18n/register.js';
-import type { GanttRow } from '../../packages/gantt/src/model/gantt-row.js';
+import { GANTT_DE, GANTT_EN, registerGanttMessages } from '@cwm/gantt';
+import type { GanttRow } from '@cwm/gantt';
 import { makeTask } from '../fixtures/entities.js';
 
 // Registered under a test prefix: the gantt registers the same class as `cwm-gantt-popup` itself.

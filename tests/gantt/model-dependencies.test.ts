@@ -7,7 +7,7 @@ import {
   dependencyLinks,
   removeDependency,
   type DependencyLink,
-} from '../../packages/gantt/src/model/index.js';
+} from '@cwm/gantt';
 import { makeTask } from '../fixtures/entities.js';
 
 const dated = { start: '2026-03-02', due: '2026-03-03' };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ROW_HEIGHT } from '../../packages/gantt/src/geometry.js';
+import { ROW_HEIGHT } from '@cwm/gantt';
 import {
   buildGanttRows,
   keyboardReschedule,
@@ -8,7 +8,7 @@ import {
   visibleWindow,
   windowStep,
   type GanttRow,
-} from '../../packages/gantt/src/model/index.js';
+} from '@cwm/gantt';
 import { makeTask } from '../fixtures/entities.js';
 
 function rowOf(overrides: Parameters<typeof makeTask>[1]): GanttRow {

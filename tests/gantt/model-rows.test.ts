@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Task } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
-import { buildGanttRows, type GanttRows } from '../../packages/gantt/src/model/index.js';
+import { buildGanttRows, type GanttRows } from '@cwm/gantt';
 import { makeTask } from '../fixtures/entities.js';
 
 const NONE: ReadonlySet<string> = new Set();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { addDays, computeCriticalPath, type DependencyType, type Task } from '@cwm/core';
-import { buildDependencyIndex, planSchedule, type SchedulePlan } from '../../packages/gantt/src/model/index.js';
+import { buildDependencyIndex, planSchedule, type SchedulePlan } from '@cwm/gantt';
 import { makeTask } from '../fixtures/entities.js';
 
 const REFUSE = { violation: 'refuse', pushSuccessors: false } as const;

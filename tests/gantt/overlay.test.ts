@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { html, render } from 'lit';
 import type { DependencyType, IsoDate } from '@cwm/core';
-import { BAR_HEIGHT, barMiddle, barTop, ROW_HEIGHT } from '../../packages/gantt/src/geometry.js';
+import { BAR_HEIGHT, barMiddle, barTop, ROW_HEIGHT } from '@cwm/gantt';
 import {
   ARROW_HEAD_LENGTH,
   arrowRoute,
@@ -336,10 +336,11 @@ describe('overlay: rendering', () => {
     update({ canEditLinks: true });
     const handles = [...root.querySelectorAll('circle.link-handle')];
     expect(handles.map((h) => `${h.getAttribute('data-task-id')}:${h.getAttribute('data-side')}@${h.getAttribute('cx')},${h.getAttribute('cy')}`)).to.deep.equal([
-      `a:start@20,${m(0)}`,
-      `a:end@120,${m(0)}`,
-      `b:start@140,${m(1)}`,
-      `b:end@240,${m(1)}`,
+      // HANDLE_OFFSET (10 px) outside each end, clear of frappe's resize handles.
+      `a:start@10,${m(0)}`,
+      `a:end@130,${m(0)}`,
+      `b:start@130,${m(1)}`,
+      `b:end@250,${m(1)}`,
     ]);
     expect(getComputedStyle(handles[0]!).pointerEvents).to.equal('all');
     expect(getComputedStyle(handles[0]!).cursor).to.equal('crosshair');

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { adoptStyles } from 'lit';
 import { FrappeChart, TimeScale, ZOOM_AXES, frappeStyles, type ChartBar } from '@cwm/gantt';
-import type { Zoom } from '../../packages/gantt/src/zoom.js';
+import type { Zoom } from '@cwm/gantt';
 import { addDays } from '@cwm/core';
 
 const ZOOMS: readonly Zoom[] = ['day', 'week', 'month', 'quarter', 'year'];

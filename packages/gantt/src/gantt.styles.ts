@@ -16,8 +16,10 @@ export const ganttStyles = css`
     background: ${token('color-surface')};
     border: 1px solid ${token('color-border')};
     border-radius: ${token('radius-m')};
-    overflow: hidden;
-    contain: content;
+    /* clip, not hidden: a hidden box still scrolls when something inside takes focus (the popup near
+       the bottom edge), which shifted the whole chart up and left it there. */
+    overflow: clip;
+    /* No containment: the popup is position: fixed to the page's viewport; containment would trap and clip it. */
   }
   .frame {
     display: flex;
@@ -62,6 +64,13 @@ export const ganttStyles = css`
   }
   .toolbar .spacer {
     flex: 1;
+  }
+  .toolbar .badge {
+    font-size: 0.8rem;
+    padding: 0.15rem 0.5rem;
+    border-radius: ${token('radius-pill')};
+    background: ${token('color-surface-sunken')};
+    color: ${token('color-text-muted')};
   }
   .notice {
     padding: ${token('space-2xs')} ${token('space-xs')};
@@ -127,6 +136,9 @@ export const ganttStyles = css`
   }
   .row.active {
     background: color-mix(in srgb, ${token('color-accent')} 14%, transparent);
+  }
+  .row.header .cell {
+    font-size: 0.8rem;
   }
   .row.header {
     position: sticky;

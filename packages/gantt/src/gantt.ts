@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
+  addDays,
   computeCriticalPath,
   todayIso,
   type CriticalPathResult,
@@ -19,6 +20,7 @@ import type { DependencyDetail, ScheduleChange, TaskScheduleDetail } from './eve
 import { downloadBlob, exportPng, exportSvgBlob, type ExportSource } from './export/index.js';
 import { FrappeChart, type ChartBar } from './frappe/frappe-chart.js';
 import { frappeStyles } from './frappe/frappe-styles.js';
+import { TimeScale } from './timeline/time-scale.js';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './geometry.js';
 import { ALL_GRID_COLUMNS, columnTemplate, columnsThatFit, parseGridColumns } from './grid/grid-columns.js';
 import { renderGridHeader, renderGridRow } from './grid/grid-row.js';
@@ -96,7 +98,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   @property({ reflect: true }) zoom: Zoom = 'week';
 
   /** Grid columns, comma-separated: title, assignee, start, due, progress. The title is always shown. */
-  @property() columns = ALL_GRID_COLUMNS.join(',');
+  @property() columns: string = ALL_GRID_COLUMNS.join(',');
 
   /** No changes from this Gantt (dragging, keys, dependencies); the policy may also forbid them per task. */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -104,8 +106,12 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   /** What a move that breaks one of the task's own dependencies does: `refuse` it, or `shift` the task to the first allowed day. */
   @property() violation: 'refuse' | 'shift' = 'refuse';
 
-  /** Whether moving a task later pushes its successors (transitively) so no dependency breaks. */
-  @property({ type: Boolean, attribute: 'push-successors' }) pushSuccessors = true;
+  /**
+   * Whether moving a task later pushes its successors (transitively) so no dependency breaks. On by
+   * default; `push-successors="false"` turns it off from HTML.
+   */
+  @property({ attribute: 'push-successors', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
+  pushSuccessors = true;
 
   /** Highlights the critical path (tasks without slack) and shows slack in the popup. */
   @property({ type: Boolean, attribute: 'critical-path', reflect: true }) criticalPath = false;
@@ -114,7 +120,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   @property() today = '';
 
   /** Width of the task grid in CSS pixels; it never takes more than 45 % of the Gantt, and columns that do not fit are left out. */
-  @property({ type: Number, attribute: 'grid-width' }) gridWidthSetting = 440;
+  @property({ type: Number, attribute: 'grid-width' }) gridWidthSetting = 480;
 
   /** Hides the toolbar (the host drives zoom and export through properties and methods). */
   @property({ type: Boolean, attribute: 'no-toolbar' }) noToolbar = false;
@@ -136,9 +142,22 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   /** The Gantt's own width, followed with a ResizeObserver (the grid's width and columns depend on it). */
   @state() private hostWidth = 0;
   private readonly resizeObserver = new ResizeObserver((entries) => {
-    const width = Math.round(entries[0]?.contentRect.width ?? 0);
-    if (width !== this.hostWidth) this.hostWidth = width;
+    for (const entry of entries) {
+      if (entry.target === this) {
+        const width = Math.round(entry.contentRect.width);
+        if (width !== this.hostWidth) this.hostWidth = width;
+      } else if (entry.contentRect.height !== this.viewportHeight) {
+        this.viewportHeight = entry.contentRect.height;
+        this.requestUpdate();
+      }
+    }
   });
+  /**
+   * The viewport's height and scroll position, kept from the ResizeObserver and the scroll handler:
+   * reading them from the DOM during an update would force a layout in the middle of every change.
+   */
+  private viewportHeight = 0;
+  private viewportScrollTop = 0;
 
   @query('.viewport') private viewport!: HTMLElement;
   @query('.frappe-host') private frappeHost!: HTMLElement;
@@ -215,20 +234,31 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
 
   // ------------------------------------------------------------------ toolbar host
 
+  /** @internal */
   get showCritical(): boolean {
     return this.criticalPath;
   }
 
+  /** @internal */
+  get readonlyReason(): string | undefined {
+    if (this.readonly) return this.t('gantt.readonly');
+    const project = this.data?.projects.get(this.projectIds[0] ?? '');
+    const answer = project ? this.store?.can('task.schedule', { project }) : undefined;
+    return answer && !answer.allowed ? this.localize.denial(answer) : undefined;
+  }
+
+  /** @internal */
   get canExport(): boolean {
     return this.chart !== undefined;
   }
 
+  /** @internal Messages of this Gantt's language. */
   readonly t = (key: string, params?: MessageParams): string => this.localize.t(key as MessageKey, params);
 
   setZoom(zoom: Zoom): void {
     if (zoom === this.zoom) return;
     this.zoom = zoom;
-    this.announce(this.t('gantt.announce.zoom', { zoom: this.t(`gantt.zoom.${zoom}`) }));
+    this.announce(this.t('gantt.announce.zoom', { level: this.t(`gantt.zoom.${zoom}`) }));
   }
 
   toggleCritical(): void {
@@ -350,10 +380,13 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     this.deriveRows();
     this.deriveCritical();
     if (this.activeId === undefined || !this.model.indexOf.has(this.activeId)) this.activeId = this.model.rows[0]?.id;
+    // Decided before rendering, so the rows and bars of a new window come in the same update.
+    this.window = this.windowFor(this.window);
   }
 
   protected override firstUpdated(): void {
     this.viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.resizeObserver.observe(this.viewport);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -363,6 +396,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver.observe(this);
+    if (this.hasUpdated) this.resizeObserver.observe(this.viewport);
     // Re-connected: the chart is drawn again by the next update (it was destroyed on disconnect).
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -413,13 +447,10 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     }
     if (changed.has('readonly')) this.chart.setReadonly(this.readonly);
     this.chart.setRowCount(this.model.rows.length);
-    this.ensureWindow();
     this.syncBars();
     if (!this.scrolledInitially) {
       this.scrolledInitially = true;
-      const today = this.todayDate;
-      const inPlan = this.model.range && today >= this.model.range.start && today <= this.model.range.due;
-      this.centreOn(inPlan ? today : (this.model.range?.start ?? today));
+      this.scrollToFirstBars();
     }
   }
 
@@ -427,31 +458,35 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     return this.axis !== undefined && this.axis.zoom !== this.zoom;
   }
 
-  /** The plan's first and last day, or a month around today for an empty plan. */
+  /**
+   * The days the axis covers: the plan's first to last day and today (so the today line and "Today"
+   * work on any plan), stretched to fill the visible width when the plan is shorter than the view.
+   */
   private axisRange(): { start: IsoDate; due: IsoDate } {
     const range = this.model.range;
     const today = this.todayDate;
-    if (!range) return { start: today, due: today };
-    // The axis always includes today, so the today line and "Today" work on any plan.
-    return { start: range.start < today ? range.start : today, due: range.due > today ? range.due : today };
+    const start = range && range.start < today ? range.start : today;
+    const due = range && range.due > today ? range.due : today;
+    const visible = (this.hostWidth || this.clientWidth) - this.gridWidth;
+    const scale = TimeScale.forRange(this.zoom, { start, due });
+    if (scale.width >= visible) return { start, due };
+    return { start, due: addDays(due, Math.ceil((visible - scale.width) / scale.pixelsPerDay)) };
   }
 
-  private ensureWindow(): void {
-    const height = this.viewport?.clientHeight ?? 0;
+  /** The row window for the current scroll position: `current` itself while it still covers the view. */
+  private windowFor(current: RowWindow): RowWindow {
+    // Before the first resize observation, the host's height bounds the viewport's (one layout, once).
+    const height = this.viewportHeight || this.clientHeight;
     const rowCount = this.model.rows.length;
-    const current = this.window;
-    const top = this.viewport?.scrollTop ?? 0;
-    if (current.count === 0 || current.first + current.count > rowCount + OVERSCAN_ROWS * 2 || needsNewWindow(current, top, height)) {
-      const next = visibleWindow(top, height, rowCount, OVERSCAN_ROWS);
-      if (next.first !== current.first || next.count !== current.count) this.window = next;
-    }
+    if (current.count > 0 && current.rowCount === rowCount && !needsNewWindow(current, this.viewportScrollTop, height)) return current;
+    const next = visibleWindow(this.viewportScrollTop, height, rowCount, OVERSCAN_ROWS);
+    return next.first === current.first && next.count === current.count && next.rowCount === current.rowCount ? current : next;
   }
 
   private onScroll(): void {
-    const top = this.viewport.scrollTop;
-    if (needsNewWindow(this.window, top, this.viewport.clientHeight)) {
-      this.window = visibleWindow(top, this.viewport.clientHeight, this.model.rows.length, OVERSCAN_ROWS);
-    }
+    this.viewportScrollTop = this.viewport.scrollTop;
+    const next = this.windowFor(this.window);
+    if (next !== this.window) this.window = next;
   }
 
   /** Hands the window's bars to the chart: the whole window when it moved, single bars otherwise. */
@@ -501,6 +536,25 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     if (!chart || !this.viewport) return undefined;
     const visible = this.viewport.clientWidth - this.gridWidth;
     return chart.scale.dateAt(this.viewport.scrollLeft + visible / 2);
+  }
+
+  /**
+   * Opens where the rows in view have their bars: the earliest start among them, a column from the
+   * left edge. (Centring today would show an empty chart for a plan whose top rows are done.)
+   */
+  private scrollToFirstBars(): void {
+    const chart = this.chart;
+    if (!chart || !this.viewport) return;
+    const { first, count } = this.window;
+    let earliest: IsoDate | undefined;
+    for (const row of this.model.rows.slice(first, first + count)) {
+      if (row.start !== undefined && (earliest === undefined || row.start < earliest)) earliest = row.start;
+    }
+    if (earliest === undefined) {
+      this.centreOn(this.todayDate);
+      return;
+    }
+    this.viewport.scrollLeft = Math.max(0, chart.scale.xOf(earliest) - chart.scale.columnWidth);
   }
 
   private centreOn(date: IsoDate): void {
@@ -561,7 +615,11 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const store = this.store;
     const task = this.taskById.get(id);
     if (!store || !task) return false;
-    if (this.readonly) return false;
+    if (this.readonly) {
+      // Keys still reach here (a read-only chart has no drag): say why nothing moves.
+      this.showNotice(this.t('gantt.readonly'));
+      return false;
+    }
     const allowed = store.can('task.schedule', { task });
     if (!allowed.allowed) {
       this.showNotice(this.localize.denial(allowed));

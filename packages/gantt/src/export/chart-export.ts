@@ -2,7 +2,7 @@
 // The picture is assembled in the viewport's coordinates from measured client rects, so whatever
 // moved the content (scrolling, sticky panes, the timeline window's translateY) is honoured as drawn.
 import { boxShowsIn, intersectBoxes, roundPx, type ClientBox, type ClientPoint } from './client-box.js';
-import { isTransparentColor } from './css-values.js';
+import { isTransparentColor, portableColor } from './css-values.js';
 import { paintHtml } from './html-paint.js';
 import { cloneVisibleSvg } from './svg-clone.js';
 import { ExportIds, svgElement } from './svg-build.js';
@@ -163,7 +163,7 @@ function backgroundOf(viewport: HTMLElement): string {
   let element: Element | null = viewport;
   while (element !== null) {
     const color = getComputedStyle(element).backgroundColor;
-    if (!isTransparentColor(color)) return color;
+    if (!isTransparentColor(color)) return portableColor(color);
     const parent: Node | null = element.parentNode;
     element = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
   }

@@ -3,7 +3,7 @@
 // single-line labels on coloured boxes, which is what a Gantt's HTML parts are; no foreignObject,
 // because that would taint the canvas the PNG is drawn on.
 import { boxShowsIn, roundPx, type ClientBox, type ClientPoint } from './client-box.js';
-import { hidesSubtree, isTransparentColor, pxValue } from './css-values.js';
+import { hidesSubtree, isTransparentColor, portableColor, pxValue } from './css-values.js';
 import { cloneVisibleSvg } from './svg-clone.js';
 import { svgElement, type ExportIds } from './svg-build.js';
 
@@ -103,7 +103,7 @@ function paintBox(box: DOMRect, style: CSSStyleDeclaration, target: SVGElement, 
   const y = box.top - origin.y;
   if (!isTransparentColor(style.backgroundColor) && box.width > 0 && box.height > 0) {
     const radius = cornerRadius(style.borderTopLeftRadius, box);
-    const rect = svgElement('rect', { x: roundPx(x), y: roundPx(y), width: roundPx(box.width), height: roundPx(box.height), fill: style.backgroundColor });
+    const rect = svgElement('rect', { x: roundPx(x), y: roundPx(y), width: roundPx(box.width), height: roundPx(box.height), fill: portableColor(style.backgroundColor) });
     if (radius > 0) rect.setAttribute('rx', String(roundPx(radius)));
     target.append(rect);
   }
@@ -127,7 +127,7 @@ function paintBox(box: DOMRect, style: CSSStyleDeclaration, target: SVGElement, 
         y: roundPx(strip.y),
         width: roundPx(strip.width),
         height: roundPx(strip.height),
-        fill: border.color,
+        fill: portableColor(border.color),
       }),
     );
   }
@@ -160,7 +160,7 @@ function paintText(node: Text, parent: HTMLElement, style: CSSStyleDeclaration, 
     y: roundPx(line.top + line.height / 2 - context.origin.y),
     'dominant-baseline': 'central',
     'text-anchor': 'start',
-    fill: style.color,
+    fill: portableColor(style.color),
     'font-family': style.fontFamily,
     'font-size': style.fontSize,
     'font-weight': style.fontWeight,

@@ -2,7 +2,7 @@
 // show inside the clip, with the computed styles that matter written onto each copy, because the
 // shadow root's stylesheet and the --cwm-* custom properties do not travel with the file.
 import { boxShowsIn, roundPx, type ClientBox, type ClientPoint } from './client-box.js';
-import { hidesSubtree } from './css-values.js';
+import { hidesSubtree, portableColor } from './css-values.js';
 import { svgElement } from './svg-build.js';
 
 /**
@@ -147,7 +147,7 @@ function inlineStyles(copy: Element, style: CSSStyleDeclaration, parentStyle: CS
   for (const property of INHERITED_PROPERTIES) {
     const value = style.getPropertyValue(property);
     if (value === '' || (parentStyle !== undefined && parentStyle.getPropertyValue(property) === value)) continue;
-    declarations.push(`${property}: ${localUrl(value)}`);
+    declarations.push(`${property}: ${portableColor(localUrl(value))}`);
   }
   for (const [property, initial] of OWN_PROPERTIES) {
     const value = style.getPropertyValue(property);

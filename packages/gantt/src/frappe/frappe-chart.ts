@@ -125,6 +125,8 @@ export class FrappeChart {
   readonly #frappeIdOfId = new Map<string, string>();
   #labelFont = '';
   #drag: DragState | undefined;
+  /** Inside `#drawing` (frappe's artificial clicks are ignored then). */
+  #isDrawing = false;
   readonly #listeners: [EventTarget, string, EventListener, boolean][] = [];
   /** What frappe's constructor added to `document` (its drag-end `mouseup`), removed by `destroy()`. */
   #documentListeners: readonly DocumentListener[] = [];
@@ -315,7 +317,7 @@ export class FrappeChart {
     gantt.options.readonly = this.#readonly;
     gantt.tasks = entries.map(({ data, slot }) => this.#taskFor(data, slot));
     gantt.dependency_map = {};
-    withCachedDateTimeFormat(() => gantt.change_view_mode(viewModeFor(this.#zoom)));
+    this.#drawing(() => gantt.change_view_mode(viewModeFor(this.#zoom)));
     this.#labelFont = '';
     this.#bars = new Map();
     gantt.bars.forEach((bar, index) => {
@@ -351,7 +353,7 @@ export class FrappeChart {
     if (fresh.length > 0) {
       // frappe's make_bars draws one Bar per task in `tasks` and appends it to the bar layer.
       gantt.tasks = fresh.map(({ data, slot }) => this.#taskFor(data, slot));
-      withCachedDateTimeFormat(() => gantt.make_bars());
+      this.#drawing(() => gantt.make_bars());
       gantt.bars.forEach((bar, index) => {
         const { data, slot } = fresh[index]!;
         this.#adopt(bar, data, slot);
@@ -395,7 +397,7 @@ export class FrappeChart {
     Object.assign(bar.task, this.#taskFor(entry.data, entry.slot));
     bar.bar_group.replaceChildren();
     bar.handle_group.replaceChildren();
-    withCachedDateTimeFormat(() => {
+    this.#drawing(() => {
       bar.prepare_values();
       bar.draw();
     });
@@ -573,7 +575,23 @@ export class FrappeChart {
     this.#callbacks.onProgressChange(id, Math.min(100, Math.max(0, Math.round(progress))));
   }
 
+  /**
+   * Runs frappe drawing code. frappe starts a redrawn bar's entrance animation with an artificial `click`
+   * on the bar (`animateSVG` in its svg_utils), which would reach `on_click` as if the user had clicked:
+   * clicks while drawing are not the user's.
+   */
+  #drawing(work: () => void): void {
+    const outer = this.#isDrawing;
+    this.#isDrawing = true;
+    try {
+      withCachedDateTimeFormat(work);
+    } finally {
+      this.#isDrawing = outer;
+    }
+  }
+
   #clicked(task: FrappeRenderedTask, double: boolean): void {
+    if (this.#isDrawing) return;
     const id = this.#idOf(task);
     const entry = this.#bars.get(id);
     if (entry === undefined) return;

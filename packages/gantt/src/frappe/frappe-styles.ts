@@ -33,9 +33,11 @@ const tokenMapping = css`
   :host,
   :host([theme='dark']) {
     --g-arrow-color: var(--cwm-gantt-arrow-color, ${token('color-text-muted')});
-    --g-bar-color: var(--cwm-gantt-bar-color, ${token('color-surface-raised')});
+    /* Bars are a light tint of the accent and their done part a stronger one, so progress reads at a
+       glance in light and dark and the label (text colour) keeps its contrast on both. */
+    --g-bar-color: var(--cwm-gantt-bar-color, color-mix(in srgb, ${token('color-accent')} 18%, ${token('color-surface')}));
     --g-bar-border: ${token('color-border')};
-    --g-progress-color: var(--cwm-gantt-progress-color, ${token('color-surface-sunken')});
+    --g-progress-color: var(--cwm-gantt-progress-color, color-mix(in srgb, ${token('color-accent')} 45%, ${token('color-surface')}));
     --g-tick-color-thick: ${token('color-border')};
     --g-tick-color: ${token('color-surface-sunken')};
     --g-actions-background: ${token('color-surface-raised')};
@@ -112,7 +114,7 @@ const engineStyles = css`
     pointer-events: none;
   }
   .gantt .bar-wrapper.cwm-summary .bar {
-    fill: var(--cwm-gantt-summary-color, ${token('color-text')});
+    fill: var(--cwm-gantt-summary-color, color-mix(in srgb, ${token('color-accent')} 45%, ${token('color-text')}));
     outline: none;
     height: 8px;
     transform: translateY(7px);

@@ -9,7 +9,7 @@ export const COLUMN_WIDTHS: Readonly<Record<Exclude<GridColumn, 'title'>, number
   assignee: 96,
   start: 78,
   due: 78,
-  progress: 52,
+  progress: 84,
 };
 
 /**

@@ -76,7 +76,11 @@ function renderCell(row: GanttRow, column: GridColumn, context: GridRowContext):
         ${row.kind === 'milestone' ? html`<span class="visually-hidden">${context.t('gantt.kind.milestone')}</span>` : nothing}
         ${context.critical ? html`<span class="visually-hidden">${context.t('gantt.critical')}</span>` : nothing}
         ${row.problems.map(
-          (problem) => html`<span class="problem" title=${problem.message}>${context.t(`gantt.problem.${problem.code}`)}</span>`,
+          (problem) =>
+            // An unscheduled task is a state, not an error: a short flag, the sentence on hover.
+            problem.code === 'unscheduled'
+              ? html`<span class="problem" title=${context.t('gantt.problem.unscheduled')}>${context.t('gantt.unscheduled')}</span>`
+              : html`<span class="problem" title=${problem.message}>${context.t(`gantt.problem.${problem.code}`)}</span>`,
         )}
       </div>`;
     case 'assignee': {

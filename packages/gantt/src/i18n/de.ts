@@ -22,6 +22,7 @@ export const GANTT_DE: GanttMessages = {
     'Pfeil nach oben und unten wechselt zwischen Aufgaben. Pfeil nach links und rechts verschiebt die ausgewählte Aufgabe; mit Umschalt ändert er ihr Ende. Eingabe öffnet die Aufgabe, Leertaste zeigt ihre Details.',
   'gantt.toolbar': 'Diagrammwerkzeuge',
   'gantt.readonly': 'Dieses Diagramm ist schreibgeschützt.',
+  'gantt.readonly-badge': 'Schreibgeschützt',
   'gantt.expand-all': 'Alle ausklappen',
   'gantt.collapse-all': 'Alle einklappen',
   'gantt.critical': 'Auf dem kritischen Pfad',

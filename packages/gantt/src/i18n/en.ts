@@ -22,6 +22,7 @@ export const GANTT_EN: GanttMessages = {
     'Up and down arrows move between tasks. Left and right arrows move the selected task; with Shift they change its end. Enter opens the task, Space shows its details.',
   'gantt.toolbar': 'Chart tools',
   'gantt.readonly': 'This chart is read-only.',
+  'gantt.readonly-badge': 'Read-only',
   'gantt.expand-all': 'Expand all',
   'gantt.collapse-all': 'Collapse all',
   'gantt.critical': 'On the critical path',

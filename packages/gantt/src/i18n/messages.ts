@@ -26,6 +26,8 @@ export interface GanttMessages {
   readonly 'gantt.instructions': MessageText;
   readonly 'gantt.toolbar': MessageText;
   readonly 'gantt.readonly': MessageText;
+  /** Toolbar badge when nothing can be changed here; its tooltip says why. */
+  readonly 'gantt.readonly-badge': MessageText;
   readonly 'gantt.expand-all': MessageText;
   readonly 'gantt.collapse-all': MessageText;
   readonly 'gantt.critical': MessageText;

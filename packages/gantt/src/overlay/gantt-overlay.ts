@@ -7,7 +7,7 @@ import type { DependencyType, Id, IsoDate } from '@cwm/core';
 import { BAR_HEIGHT, barMiddle, barTop } from '../geometry.js';
 import { arrowShape } from './arrow-geometry.js';
 import type { LinkDraft, LinkDrag } from './link-drag.js';
-import { barOfId, barOfRow, MILESTONE_HALF_SIZE, rowBarGeometry, sidePoint, type BarLayout, type DragGeometry, type LinkSide, type OverlayRows } from './row-bars.js';
+import { barOfId, barOfRow, handlePoint, MILESTONE_HALF_SIZE, rowBarGeometry, sidePoint, type BarLayout, type DragGeometry, type LinkSide, type OverlayRows } from './row-bars.js';
 import type { ScaleLike } from './scale-like.js';
 
 /**
@@ -167,7 +167,7 @@ function handles(input: OverlayInput, layout: BarLayout): unknown {
   for (const id of ids) {
     const bar = barOfId(id, layout);
     if (bar === undefined || bar.row < first || bar.row >= end) continue;
-    for (const side of ['start', 'end'] as const) points.push({ id, side, ...sidePoint(bar.row, bar.geometry, side) });
+    for (const side of ['start', 'end'] as const) points.push({ id, side, ...handlePoint(bar.row, bar.geometry, side) });
   }
   return repeat(
     points,

@@ -24,6 +24,8 @@ export {
   MILESTONE_HALF_SIZE,
   rowBarGeometry,
   sidePoint,
+  handlePoint,
+  HANDLE_OFFSET,
   type BarLayout,
   type DragGeometry,
   type LinkSide,

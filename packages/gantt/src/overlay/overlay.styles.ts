@@ -51,7 +51,7 @@ export const overlayStyles: CSSResult = css`
   }
 
   .milestone {
-    fill: ${token('color-text', '--cwm-gantt-milestone-color')};
+    fill: var(--cwm-gantt-milestone-color, color-mix(in srgb, ${token('color-accent')} 45%, ${token('color-text')}));
     stroke: ${token('color-surface')};
     stroke-width: 1;
   }

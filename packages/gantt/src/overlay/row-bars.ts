@@ -93,6 +93,18 @@ export function sidePoint(row: number, geometry: BarGeometry, side: LinkSide): {
 }
 
 /**
+ * How far outside a bar's end its link handle sits. On the end itself it would cover frappe's resize
+ * handle (and the progress handle at 0 % and 100 %), and the bar could no longer be resized.
+ */
+export const HANDLE_OFFSET = 10;
+
+/** Where the link handle of a bar's side is drawn: `HANDLE_OFFSET` outside that end. */
+export function handlePoint(row: number, geometry: BarGeometry, side: LinkSide): { readonly x: number; readonly y: number } {
+  const point = sidePoint(row, geometry, side);
+  return { x: point.x + (side === 'start' ? -HANDLE_OFFSET : HANDLE_OFFSET), y: point.y };
+}
+
+/**
  * The dependency type a link drawn from `fromSide` of the predecessor to one half of the successor
  * means: from the end, the left half (its start) is FS and the right half (its end) FF; from the start,
  * SS and SF.

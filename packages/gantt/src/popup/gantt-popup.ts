@@ -151,7 +151,8 @@ export class CwmGanttPopup extends LitElement {
     this.place();
     const previousRow = changed.get('row') as GanttRow | undefined;
     const opened = changed.has('row') && this.row !== undefined && previousRow?.id !== this.row.id;
-    if (opened) this.dialogElement?.focus();
+    // preventScroll: the popup is placed in view already; focusing must not scroll the Gantt under it.
+    if (opened) this.dialogElement?.focus({ preventScroll: true });
   }
 
   protected override render(): unknown {

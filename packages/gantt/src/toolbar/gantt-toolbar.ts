@@ -6,6 +6,8 @@ export interface ToolbarHost {
   readonly zoom: Zoom;
   readonly showCritical: boolean;
   readonly canExport: boolean;
+  /** Why nothing can be changed here (the attribute, or the policy), or undefined when changes are allowed. */
+  readonly readonlyReason: string | undefined;
   readonly t: (key: string) => string;
   setZoom(zoom: Zoom): void;
   scrollToToday(): void;
@@ -35,6 +37,9 @@ export function renderToolbar(host: ToolbarHost): TemplateResult {
     <button type="button" class="expand-all" @click=${() => host.expandAll(true)}>${t('gantt.expand-all')}</button>
     <button type="button" class="collapse-all" @click=${() => host.expandAll(false)}>${t('gantt.collapse-all')}</button>
     <span class="spacer"></span>
+    ${host.readonlyReason === undefined
+      ? nothing
+      : html`<span class="badge readonly" title=${host.readonlyReason}>${t('gantt.readonly-badge')}<span class="visually-hidden">: ${host.readonlyReason}</span></span>`}
     ${host.canExport
       ? html`<button type="button" class="export-png" @click=${() => host.exportChart('png')}>${t('gantt.export-png')}</button>
           <button type="button" class="export-svg" @click=${() => host.exportChart('svg')}>${t('gantt.export-svg')}</button>`
