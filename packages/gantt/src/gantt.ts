@@ -759,6 +759,8 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     for (const id of row.assigneeIds) people.set(id, { name: this.personName(id) });
     const canEdit = this.canEditLinks(row.id);
     const denial = task && this.store && !canEdit && !this.readonly ? this.store.can('dependency.edit', { task }) : undefined;
+    const workflow = task ? this.data?.projects.get(task.projectId)?.workflow : undefined;
+    const statusName = task ? (workflow?.statuses.find((status) => status.id === task.status)?.name ?? task.status) : undefined;
     const tag = unsafeStatic(tagOf(this, CwmGanttPopup));
     return staticHtml`<${tag}
       .row=${row}
@@ -770,6 +772,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
       .canEditLinks=${canEdit}
       .canEditLinksReason=${denial && !denial.allowed ? this.localize.denial(denial) : this.readonly ? this.t('gantt.readonly') : undefined}
       .anchor=${open.anchor}
+      .statusName=${statusName}
       .refusal=${this.popupRefusal}
       lang=${this.localize.lang}
       @cwm-gantt-popup-close=${() => this.closePopup()}
