@@ -20,15 +20,10 @@ import {
   task,
   textOf,
   type MountedGantt,
+  CHAIN,
 } from './gantt-fixtures.js';
 import type { CwmGantt } from '@cwm/gantt';
 
-/** Alpha, then Beta after Alpha (FS), then Gamma after Beta (FS). */
-const CHAIN = [
-  task('a', 'Alpha', '2026-03-02', '2026-03-04'),
-  task('b', 'Beta', '2026-03-05', '2026-03-06', { dependencies: [after('a')] }),
-  task('c', 'Gamma', '2026-03-09', '2026-03-10', { dependencies: [after('b')] }),
-];
 
 function links(gantt: CwmGantt): string[] {
   return [...shadow(gantt).querySelectorAll('svg.overlay g.link')].map(

@@ -304,3 +304,10 @@ export function describeNode(element: Element | null): string {
   if (!element) return 'nothing';
   return [element.localName, ...element.classList].join('.');
 }
+
+/** Alpha (3 days), Beta right after it (FS), Gamma a day after Beta ends (FS on Beta). */
+export const CHAIN: readonly Task[] = [
+  task('a', 'Alpha', '2026-03-02', '2026-03-04'),
+  task('b', 'Beta', '2026-03-05', '2026-03-06', { dependencies: [after('a')] }),
+  task('c', 'Gamma', '2026-03-09', '2026-03-10', { dependencies: [after('b')] }),
+];

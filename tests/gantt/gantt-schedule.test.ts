@@ -20,14 +20,9 @@ import {
   task,
   waitFor,
   type MountedGantt,
+  CHAIN,
 } from './gantt-fixtures.js';
 
-/** Alpha (3 days), Beta right after it (FS), Gamma a day after Beta ends (FS on Beta). */
-const CHAIN = [
-  task('a', 'Alpha', '2026-03-02', '2026-03-04'),
-  task('b', 'Beta', '2026-03-05', '2026-03-06', { dependencies: [after('a')] }),
-  task('c', 'Gamma', '2026-03-09', '2026-03-10', { dependencies: [after('b')] }),
-];
 
 describe('<cwm-gantt> scheduling', () => {
   let mounted: MountedGantt;

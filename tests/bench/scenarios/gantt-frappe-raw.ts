@@ -9,6 +9,7 @@ import { FRAPPE_GANTT_CSS } from '@cwm/gantt';
 import { generateWorkspace } from '@cwm/core/testing';
 import type { BenchContext } from '../harness/types.js';
 import { createStageBox, idleFrames, nextPaint } from './board-support/board-stage.js';
+import { frappeTasksOf } from './gantt-support/gantt-stage.js';
 
 export const description =
   'raw frappe-gantt 1.2.2 in a plain div (page CSS), new Gantt to first paint, at 100 and 1,000 generated tasks with their dependencies (5,000 once when 1,000 is fast enough)';
@@ -16,22 +17,9 @@ export const description =
 /** 5,000 tasks are measured once, and only when 1,000 took less than this (so the scenario stays near 15 s). */
 const LARGE_RUN_BUDGET_MS = 3_000;
 
-/** Tasks with dates, as frappe takes them; dependencies (any type: frappe draws all as finish-to-start) to tasks in the set. */
+/** Tasks with dates, as frappe takes them, from a generated one-project plan. */
 function frappeTasks(count: number): FrappeGanttTask[] {
-  const { tasks } = generateWorkspace({ tasks: count, projects: 1, people: 50 });
-  const dated = tasks.filter((task) => task.start !== undefined && task.due !== undefined);
-  const ids = new Set(dated.map((task) => task.id));
-  return dated.map((task) => ({
-    id: task.id,
-    name: task.title,
-    start: task.start!,
-    end: task.due!,
-    progress: task.progress,
-    dependencies: task.dependencies
-      .map((dependency) => dependency.predecessorId)
-      .filter((id) => ids.has(id))
-      .join(','),
-  }));
+  return frappeTasksOf(generateWorkspace({ tasks: count, projects: 1, people: 50 }).tasks);
 }
 
 function linkCount(tasks: readonly FrappeGanttTask[]): number {

@@ -215,8 +215,12 @@ function plannedSpan(task: Task): { start: DayNumber; due: DayNumber; milestone:
   return { start, due, milestone: false };
 }
 
-/** Earliest start a dependency allows the successor (of `length`), given the predecessor's early dates. */
-function earliestStart(type: DependencyType, lag: number, start: number, finish: number, length: number): number {
+/**
+ * Earliest start a dependency allows its successor (of `length` days), given the predecessor's start
+ * and finish as day numbers, finish exclusive (the day after the last day of work). The one definition
+ * of what FS, SS, FF and SF with lag mean: the critical path and the Gantt's scheduling rules share it.
+ */
+export function earliestStart(type: DependencyType, lag: number, start: number, finish: number, length: number): number {
   switch (type) {
     case 'FS':
       return finish + lag;

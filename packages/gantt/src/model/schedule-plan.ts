@@ -1,5 +1,6 @@
 import {
   buildDependencyGraph,
+  earliestStart,
   formatIsoDate,
   parseIsoDate,
   toDayNumber,
@@ -234,20 +235,6 @@ function placementOf(id: Id, index: DependencyIndex, placed: ReadonlyMap<Id, Pla
   }
   if (start === undefined || due === undefined || due < start) return undefined;
   return { es: start, ef: due + 1, milestone: false };
-}
-
-/** Earliest start a dependency allows a successor of `length`: core's critical-path rule, verbatim in meaning. */
-function earliestStart(type: DependencyType, lag: number, start: number, finish: number, length: number): number {
-  switch (type) {
-    case 'FS':
-      return finish + lag;
-    case 'SS':
-      return start + lag;
-    case 'FF':
-      return finish + lag - length;
-    case 'SF':
-      return start + lag - length;
-  }
 }
 
 /** The same task starting at `es`, same duration. */

@@ -3,8 +3,9 @@
 // not an element: the chart owns the state and re-renders this with it.
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DependencyType, Id, IsoDate } from '@cwm/core';
+import type { Id, IsoDate } from '@cwm/core';
 import { BAR_HEIGHT, barMiddle, barTop } from '../geometry.js';
+import type { DependencyLink } from '../model/dependency-rules.js';
 import { arrowShape } from './arrow-geometry.js';
 import type { LinkDraft, LinkDrag } from './link-drag.js';
 import { barOfId, barOfRow, handlePoint, MILESTONE_HALF_SIZE, rowBarGeometry, sidePoint, type BarLayout, type DragGeometry, type LinkSide, type OverlayRows } from './row-bars.js';
@@ -15,15 +16,7 @@ import type { ScaleLike } from './scale-like.js';
  * `fromId`; the arrow joins the bars of rows `fromRow` and `toRow`, which are a collapsed task's nearest
  * visible ancestor when it is hidden.
  */
-export interface OverlayLink {
-  readonly fromId: Id;
-  readonly toId: Id;
-  readonly type: DependencyType;
-  /** Days; shown in `data-lag`, it does not move the arrow (the bars' dates already include it). */
-  readonly lag: number;
-  readonly fromRow: number;
-  readonly toRow: number;
-}
+export type OverlayLink = Pick<DependencyLink, 'fromId' | 'toId' | 'type' | 'lag' | 'fromRow' | 'toRow'>;
 
 /** The key of a link in `criticalLinks` and `selectedLink`: `${fromId}>${toId}`. */
 export function linkKey(fromId: Id, toId: Id): string {
