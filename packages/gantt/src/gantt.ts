@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -54,6 +54,12 @@ registerGanttMessages();
 
 /** Rows rendered above and below the visible ones, so small scrolls need no work at all. */
 const OVERSCAN_ROWS = 12;
+
+/**
+ * The first window has only this overscan: each bar frappe draws costs about half a millisecond, so
+ * the first paint draws what is visible and the rest of the overscan follows right after it.
+ */
+const FIRST_PAINT_OVERSCAN = 1;
 
 /**
  * A Gantt timeline of one project (or a portfolio) from the shared store, drawn by frappe-gantt: a task
@@ -137,8 +143,8 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   @state() private dragGeometry: { readonly id: Id; readonly x: number; readonly width: number } | undefined;
   @state() private notice = '';
   @state() private announcement = '';
-  /** Bumped when the chart's axis changes, so the overlay and the content size re-render. */
-  @state() private axisRevision = 0;
+  /** Overscan of the current window: small for the first paint, then `OVERSCAN_ROWS`. */
+  private overscan = FIRST_PAINT_OVERSCAN;
   /** The Gantt's own width, followed with a ResizeObserver (the grid's width and columns depend on it). */
   @state() private hostWidth = 0;
   private readonly resizeObserver = new ResizeObserver((entries) => {
@@ -147,8 +153,10 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
         const width = Math.round(entry.contentRect.width);
         if (width !== this.hostWidth) this.hostWidth = width;
       } else if (entry.contentRect.height !== this.viewportHeight) {
+        // Only a new window needs an update; most resizes keep the rows in view covered.
         this.viewportHeight = entry.contentRect.height;
-        this.requestUpdate();
+        const next = this.windowFor(this.window);
+        if (next !== this.window) this.window = next;
       }
     }
   });
@@ -161,6 +169,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
 
   @query('.viewport') private viewport!: HTMLElement;
   @query('.frappe-host') private frappeHost!: HTMLElement;
+  @query('.overlay-host') private overlayHost!: HTMLElement;
   @query('.grid') private gridPane!: HTMLElement;
   @query('svg.overlay') private overlayElement!: SVGSVGElement;
 
@@ -375,6 +384,9 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   // ------------------------------------------------------------------ lifecycle
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Measured once before the first render; the ResizeObserver keeps it after that (its first report
+    // then matches and costs no second update).
+    if (this.hostWidth === 0) this.hostWidth = Math.round(this.getBoundingClientRect().width);
     if (changed.has('zoom') && !isZoom(this.zoom)) this.zoom = 'week';
     this.deriveTasks();
     this.deriveRows();
@@ -391,6 +403,21 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.syncChart(changed);
+    // The overlay reads the chart's time scale, which exists only now: rendering it here, into its own
+    // container, spares a second update of the whole element after each chart change.
+    if (this.overlayHost) render(this.renderOverlay(), this.overlayHost);
+  }
+
+  /** After the first paint, widens the window's overscan so small scrolls find their rows drawn. */
+  private widenOverscanAfterPaint(): void {
+    // Two frames: the first paint happens in the first one, the wider window comes in the next.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!this.isConnected || this.overscan === OVERSCAN_ROWS) return;
+        this.overscan = OVERSCAN_ROWS;
+        this.window = visibleWindow(this.viewportScrollTop, this.viewportHeight || this.clientHeight, this.model.rows.length, OVERSCAN_ROWS);
+      }),
+    );
   }
 
   override connectedCallback(): void {
@@ -412,6 +439,8 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     this.shownBars = [];
     this.shownFirst = -1;
     this.scrolledInitially = false;
+    this.overscan = FIRST_PAINT_OVERSCAN;
+    this.window = { first: 0, count: 0 };
   }
 
   /**
@@ -420,6 +449,8 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
    * the bars that changed (measured: about 0.5 ms a bar, 1.6 ms for a window move).
    */
   private syncChart(changed: PropertyValues<this>): void {
+    // An update can still run after removal; a chart made then would never be destroyed.
+    if (!this.isConnected) return;
     const range = this.axisRange();
     if (!this.chart) {
       if (!this.frappeHost || this.model.rows.length === 0) return;
@@ -437,12 +468,11 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
           onBarDrag: (id, x, width) => (this.dragGeometry = { id, x, width }),
         },
       });
-      this.axisRevision++;
+      this.widenOverscanAfterPaint();
     } else if (this.axis?.zoom !== this.zoom || this.axis.start !== range.start || this.axis.due !== range.due) {
       const centre = this.zoomChanged() ? this.centreDate() : undefined;
       this.axis = { zoom: this.zoom, ...range };
       this.chart.setZoom(this.zoom, { start: range.start, due: range.due });
-      this.axisRevision++;
       if (centre) this.centreOn(centre);
     }
     if (changed.has('readonly')) this.chart.setReadonly(this.readonly);
@@ -479,7 +509,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const height = this.viewportHeight || this.clientHeight;
     const rowCount = this.model.rows.length;
     if (current.count > 0 && current.rowCount === rowCount && !needsNewWindow(current, this.viewportScrollTop, height)) return current;
-    const next = visibleWindow(this.viewportScrollTop, height, rowCount, OVERSCAN_ROWS);
+    const next = visibleWindow(this.viewportScrollTop, height, rowCount, this.overscan);
     return next.first === current.first && next.count === current.count && next.rowCount === current.rowCount ? current : next;
   }
 
@@ -938,7 +968,6 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const columns = columnsThatFit(parseGridColumns(this.columns), this.gridWidth);
     const rows = this.model.rows;
     const empty = this.data === undefined ? this.t('gantt.loading') : this.projectIds.length === 0 ? this.t('gantt.no-project') : rows.length === 0 ? this.t('gantt.empty') : '';
-    const axisWidth = this.chart?.scale.width ?? 0;
     const { first, count } = this.window;
     const windowRows = rows.slice(first, first + count);
     const active = this.activeId === undefined ? undefined : this.model.indexOf.get(this.activeId);
@@ -989,13 +1018,13 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
         </div>
         <div class="timeline">
           <div class="frappe-host"></div>
-          ${this.renderOverlay(axisWidth)}
+          <div class="overlay-host"></div>
         </div>
       </div>
     </div>`;
   }
 
-  private renderOverlay(width: number): TemplateResult | typeof nothing {
+  private renderOverlay(): TemplateResult | typeof nothing {
     const chart = this.chart;
     if (!chart) return nothing;
     const { first, count } = this.window;
@@ -1016,7 +1045,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
       linkDraft: this.linkDrag.draft,
       dragGeometry: this.dragGeometry,
       height: this.model.rows.length * ROW_HEIGHT,
-      width,
+      width: chart.scale.width,
       canEditLinks: this.canEditLinks(focus),
       linkDrag: this.linkDrag,
       selectedLink: this.popupFor ? this.selectedLink : undefined,

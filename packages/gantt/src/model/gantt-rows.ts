@@ -56,139 +56,27 @@ const OWN_REVERSED = 3;
  */
 export function buildGanttRows(input: GanttRowsInput): GanttRows {
   const { tasks, collapsed, isDone } = input;
-  const count = tasks.length;
-  const position = new Map<Id, number>();
-  for (let index = 0; index < count; index++) position.set(tasks[index]!.id, index);
-
-  // Sibling order, then one depth-first pass: `order` holds every task (hidden ones too) in display order.
-  const hierarchy = buildHierarchy(tasks);
-  const children: (Task[] | undefined)[] = new Array(count);
-  for (const [parentId, list] of hierarchy.children) children[position.get(parentId)!] = [...list].sort(bySiblingOrder);
-  const roots = sortRoots(hierarchy.roots);
-  const order = new Int32Array(count);
-  const parentOf = new Int32Array(count);
-  const depthOf = new Int32Array(count);
-  const hidden = new Uint8Array(count);
-  const stack: number[] = [];
-  for (let index = roots.length - 1; index >= 0; index--) {
-    const root = position.get(roots[index]!.id)!;
-    parentOf[root] = -1;
-    stack.push(root);
-  }
-  let placed = 0;
-  while (stack.length > 0) {
-    const at = stack.pop()!;
-    order[placed++] = at;
-    const below = children[at];
-    if (below === undefined) continue;
-    const hideBelow = hidden[at] === 1 || collapsed.has(tasks[at]!.id) ? 1 : 0;
-    for (let index = below.length - 1; index >= 0; index--) {
-      const child = position.get(below[index]!.id)!;
-      parentOf[child] = at;
-      depthOf[child] = depthOf[at]! + 1;
-      hidden[child] = hideBelow;
-      stack.push(child);
-    }
+  const layout = layOut(tasks, collapsed);
+  const fold = emptyFold(tasks.length);
+  // Bottom-up, by walking the display order backwards (every subtask comes after its parent).
+  for (let step = tasks.length - 1; step >= 0; step--) {
+    const at = layout.order[step]!;
+    foldTask(at, tasks[at]!, layout, fold, isDone);
   }
 
-  // Bottom-up, by walking that order backwards (every subtask comes after its parent): spans and
-  // leaf-weighted progress. Spans are kept as day numbers for comparing and as the source strings
-  // (already valid YYYY-MM-DD) for showing, so nothing is formatted again.
-  const ownKind = new Uint8Array(count);
-  const ownStart = new Float64Array(count);
-  const ownDue = new Float64Array(count);
-  const spanStart = new Float64Array(count).fill(Infinity);
-  const spanDue = new Float64Array(count).fill(-Infinity);
-  const startText: (IsoDate | undefined)[] = new Array(count);
-  const dueText: (IsoDate | undefined)[] = new Array(count);
-  const weighted = new Float64Array(count);
-  const weight = new Float64Array(count);
-  const progress = new Float64Array(count);
-  for (let step = count - 1; step >= 0; step--) {
-    const at = order[step]!;
-    const task = tasks[at]!;
-    readOwnDates(task, at, ownKind, ownStart, ownDue);
-    if (children[at] === undefined) {
-      const own = isDone?.(task) ? 100 : clampProgress(task.progress);
-      progress[at] = own;
-      weight[at] = task.estimate !== undefined && task.estimate > 0 ? task.estimate : 1;
-      weighted[at] = weight[at]! * own;
-    } else {
-      progress[at] = weight[at]! > 0 ? weighted[at]! / weight[at]! : 0;
-    }
-    // A leaf has no span yet; a parent without dated subtasks falls back to its own dates.
-    const kind = ownKind[at]!;
-    if (spanStart[at] === Infinity && (kind === OWN_TASK || kind === OWN_MILESTONE)) {
-      spanStart[at] = ownStart[at]!;
-      spanDue[at] = ownDue[at]!;
-      startText[at] = kind === OWN_MILESTONE ? milestoneDay(task) : task.start;
-      dueText[at] = kind === OWN_MILESTONE ? milestoneDay(task) : task.due;
-    }
-    const parent = parentOf[at]!;
-    if (parent < 0) continue;
-    weighted[parent] = weighted[parent]! + weighted[at]!;
-    weight[parent] = weight[parent]! + weight[at]!;
-    if (spanStart[at]! < spanStart[parent]!) {
-      spanStart[parent] = spanStart[at]!;
-      startText[parent] = startText[at];
-    }
-    if (spanDue[at]! > spanDue[parent]!) {
-      spanDue[parent] = spanDue[at]!;
-      dueText[parent] = dueText[at];
-    }
-  }
-
-  // The visible rows, and the range over every task with a span (hidden ones too).
   const rows: GanttRow[] = [];
   const indexOf = new Map<Id, number>();
-  let first = Infinity;
-  let last = -Infinity;
-  let firstText: IsoDate | undefined;
-  let lastText: IsoDate | undefined;
-  const invalidIds = input.invalid === undefined ? EMPTY_IDS : new Set(input.invalid.map((entry) => entry.id));
-  for (let step = 0; step < count; step++) {
-    const at = order[step]!;
-    if (spanStart[at]! < first) {
-      first = spanStart[at]!;
-      firstText = startText[at];
-    }
-    if (spanDue[at]! > last) {
-      last = spanDue[at]!;
-      lastText = dueText[at];
-    }
-    if (hidden[at] === 1) continue;
+  const invalidIds = invalidIdsOf(input.invalid);
+  for (let step = 0; step < tasks.length; step++) {
+    const at = layout.order[step]!;
+    if (layout.hidden[at] === 1) continue;
     const task = tasks[at]!;
-    const hasChildren = children[at] !== undefined;
-    const kind: GanttRowKind = hasChildren
-      ? startText[at] === undefined ? 'unscheduled' : 'summary'
-      : OWN_KINDS[ownKind[at]!]!;
-    const problems: RowProblem[] = [];
-    if (kind === 'unscheduled' || kind === 'invalid') problems.push(ownProblem(task, ownKind[at]!, hasChildren));
-    for (const dependency of task.dependencies) {
-      if (!position.has(dependency.predecessorId)) problems.push(missingPredecessor(dependency.predecessorId, invalidIds));
-    }
     indexOf.set(task.id, rows.length);
-    // `start`/`due` are undefined rather than absent on rows without dates: one object shape for
-    // every row keeps the pass fast, and `row.start === undefined` reads the same.
-    const shown = kind !== 'unscheduled' && kind !== 'invalid';
-    rows.push({
-      id: task.id,
-      depth: depthOf[at]!,
-      kind,
-      title: task.title,
-      start: shown ? startText[at] : undefined,
-      due: shown ? dueText[at] : undefined,
-      progress: progress[at]!,
-      assigneeIds: task.assigneeIds,
-      hasChildren,
-      expanded: hasChildren && !collapsed.has(task.id),
-      task,
-      problems,
-    });
+    rows.push(taskRow(at, task, layout, fold, collapsed, invalidIds));
   }
 
   for (const entry of input.invalid ?? []) {
-    if (position.has(entry.id) || indexOf.has(entry.id)) continue;
+    if (layout.position.has(entry.id) || indexOf.has(entry.id)) continue;
     indexOf.set(entry.id, rows.length);
     rows.push({
       id: entry.id,
@@ -203,9 +91,262 @@ export function buildGanttRows(input: GanttRowsInput): GanttRows {
     });
   }
 
-  return firstText !== undefined && lastText !== undefined
-    ? { rows, indexOf, range: { start: firstText, due: lastText } }
-    : { rows, indexOf };
+  const range = planRange(layout, fold);
+  const model: GanttRows = range === undefined ? { rows, indexOf } : { rows, indexOf, range };
+  rememberRowsState(model, { input, layout, fold });
+  return model;
+}
+
+/**
+ * The hierarchy of one build, by position in the input `tasks`. An update that moves, adds or removes
+ * no task and changes no parent, rank or project has the same layout, so it is shared.
+ */
+export interface RowsLayout {
+  /** Position of each task in the input list. */
+  readonly position: ReadonlyMap<Id, number>;
+  /** Positions of each task's subtasks, in sibling order; `undefined` for a leaf. */
+  readonly children: readonly (readonly number[] | undefined)[];
+  /** Positions of the top-level tasks, in display order. */
+  readonly roots: readonly number[];
+  /** Every position (hidden ones too) in display order. */
+  readonly order: Int32Array;
+  /** Position of each task's parent, -1 at the top level. */
+  readonly parentOf: Int32Array;
+  readonly depthOf: Int32Array;
+  /** 1 when the task sits in a collapsed subtree. */
+  readonly hidden: Uint8Array;
+}
+
+/**
+ * Dates and progress of every task, by position, as the bottom-up fold leaves them. Spans are kept as
+ * day numbers for comparing and as the source strings (already valid YYYY-MM-DD) for showing, so
+ * nothing is formatted again. An update copies these arrays before refolding the tasks it touches.
+ */
+export interface RowsFold {
+  /** `OWN_*`: the kind a task has on its own dates. */
+  readonly ownKind: Uint8Array;
+  readonly ownStart: Float64Array;
+  readonly ownDue: Float64Array;
+  /** Earliest day of the task's span (Infinity when it has none). */
+  readonly spanStart: Float64Array;
+  /** Latest day of the task's span (-Infinity when it has none). */
+  readonly spanDue: Float64Array;
+  readonly startText: (IsoDate | undefined)[];
+  readonly dueText: (IsoDate | undefined)[];
+  /** Sum over the leaves below (or the leaf itself) of weight times progress. */
+  readonly weighted: Float64Array;
+  /** Sum of the leaf weights below (or the leaf's own). */
+  readonly weight: Float64Array;
+  readonly progress: Float64Array;
+}
+
+/** What a build leaves behind for `updateGanttRows`: its input, hierarchy and fold. */
+export interface RowsState {
+  readonly input: GanttRowsInput;
+  readonly layout: RowsLayout;
+  readonly fold: RowsFold;
+}
+
+// Kept beside the rows rather than on them, so `GanttRows` stays plain data (and deep-equal to a build).
+const states = new WeakMap<GanttRows, RowsState>();
+
+/** The state `rows` was built from, when `buildGanttRows` or `updateGanttRows` made it. */
+export function rowsStateOf(rows: GanttRows): RowsState | undefined {
+  return states.get(rows);
+}
+
+/** Records what `rows` was built from, for the next update. */
+export function rememberRowsState(rows: GanttRows, state: RowsState): void {
+  states.set(rows, state);
+}
+
+/**
+ * The hierarchy: sibling order (rank, then id; top-level tasks grouped by project), then one depth-first
+ * pass that places every task, hidden ones too.
+ */
+function layOut(tasks: readonly Task[], collapsed: ReadonlySet<Id>): RowsLayout {
+  const count = tasks.length;
+  const position = new Map<Id, number>();
+  for (let index = 0; index < count; index++) position.set(tasks[index]!.id, index);
+  const hierarchy = buildHierarchy(tasks);
+  const children: (number[] | undefined)[] = new Array(count);
+  for (const [parentId, list] of hierarchy.children) {
+    children[position.get(parentId)!] = [...list].sort(bySiblingOrder).map((task) => position.get(task.id)!);
+  }
+  const roots = sortRoots(hierarchy.roots).map((task) => position.get(task.id)!);
+  const order = new Int32Array(count);
+  const parentOf = new Int32Array(count);
+  const depthOf = new Int32Array(count);
+  const hidden = new Uint8Array(count);
+  const stack: number[] = [];
+  for (let index = roots.length - 1; index >= 0; index--) {
+    const root = roots[index]!;
+    parentOf[root] = -1;
+    stack.push(root);
+  }
+  let placed = 0;
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    order[placed++] = at;
+    const below = children[at];
+    if (below === undefined) continue;
+    const hideBelow = hidden[at] === 1 || collapsed.has(tasks[at]!.id) ? 1 : 0;
+    for (let index = below.length - 1; index >= 0; index--) {
+      const child = below[index]!;
+      parentOf[child] = at;
+      depthOf[child] = depthOf[at]! + 1;
+      hidden[child] = hideBelow;
+      stack.push(child);
+    }
+  }
+  return { position, children, roots, order, parentOf, depthOf, hidden };
+}
+
+function emptyFold(count: number): RowsFold {
+  return {
+    ownKind: new Uint8Array(count),
+    ownStart: new Float64Array(count),
+    ownDue: new Float64Array(count),
+    spanStart: new Float64Array(count),
+    spanDue: new Float64Array(count),
+    startText: new Array<IsoDate | undefined>(count),
+    dueText: new Array<IsoDate | undefined>(count),
+    weighted: new Float64Array(count),
+    weight: new Float64Array(count),
+    progress: new Float64Array(count),
+  };
+}
+
+/** A copy of `fold` that an update can refold without touching the rows it came from. */
+export function copyFold(fold: RowsFold): RowsFold {
+  return {
+    ownKind: fold.ownKind.slice(),
+    ownStart: fold.ownStart.slice(),
+    ownDue: fold.ownDue.slice(),
+    spanStart: fold.spanStart.slice(),
+    spanDue: fold.spanDue.slice(),
+    startText: fold.startText.slice(),
+    dueText: fold.dueText.slice(),
+    weighted: fold.weighted.slice(),
+    weight: fold.weight.slice(),
+    progress: fold.progress.slice(),
+  };
+}
+
+/**
+ * Folds one task from its own data and its subtasks' folded values (which must be final): its kind on
+ * its own dates, its span and its leaf-weighted progress. Subtasks are summed last sibling first, the
+ * order a bottom-up pass meets them, so a refold gives the very same floating-point sums as a build.
+ */
+export function foldTask(at: number, task: Task, layout: RowsLayout, fold: RowsFold, isDone: ((task: Task) => boolean) | undefined): void {
+  readOwnDates(task, at, fold.ownKind, fold.ownStart, fold.ownDue);
+  let spanStart = Infinity;
+  let spanDue = -Infinity;
+  let startText: IsoDate | undefined;
+  let dueText: IsoDate | undefined;
+  const below = layout.children[at];
+  if (below === undefined) {
+    const own = isDone?.(task) ? 100 : clampProgress(task.progress);
+    const weight = task.estimate !== undefined && task.estimate > 0 ? task.estimate : 1;
+    fold.progress[at] = own;
+    fold.weight[at] = weight;
+    fold.weighted[at] = weight * own;
+  } else {
+    let weighted = 0;
+    let weight = 0;
+    for (let index = below.length - 1; index >= 0; index--) {
+      const child = below[index]!;
+      weighted += fold.weighted[child]!;
+      weight += fold.weight[child]!;
+      if (fold.spanStart[child]! < spanStart) {
+        spanStart = fold.spanStart[child]!;
+        startText = fold.startText[child];
+      }
+      if (fold.spanDue[child]! > spanDue) {
+        spanDue = fold.spanDue[child]!;
+        dueText = fold.dueText[child];
+      }
+    }
+    fold.weighted[at] = weighted;
+    fold.weight[at] = weight;
+    fold.progress[at] = weight > 0 ? weighted / weight : 0;
+  }
+  // A leaf has no span yet; a parent without dated subtasks falls back to its own dates.
+  const kind = fold.ownKind[at]!;
+  if (spanStart === Infinity && (kind === OWN_TASK || kind === OWN_MILESTONE)) {
+    spanStart = fold.ownStart[at]!;
+    spanDue = fold.ownDue[at]!;
+    startText = kind === OWN_MILESTONE ? milestoneDay(task) : task.start;
+    dueText = kind === OWN_MILESTONE ? milestoneDay(task) : task.due;
+  }
+  fold.spanStart[at] = spanStart;
+  fold.spanDue[at] = spanDue;
+  fold.startText[at] = startText;
+  fold.dueText[at] = dueText;
+}
+
+/** The ids of the refused tasks, for the wording of missing-predecessor problems. */
+export function invalidIdsOf(invalid: readonly InvalidTask[] | undefined): ReadonlySet<Id> {
+  return invalid === undefined || invalid.length === 0 ? EMPTY_IDS : new Set(invalid.map((entry) => entry.id));
+}
+
+/** The row of the (visible) task at `at`, from its folded values. */
+export function taskRow(
+  at: number,
+  task: Task,
+  layout: RowsLayout,
+  fold: RowsFold,
+  collapsed: ReadonlySet<Id>,
+  invalidIds: ReadonlySet<Id>,
+): GanttRow {
+  const hasChildren = layout.children[at] !== undefined;
+  const startText = fold.startText[at];
+  const kind: GanttRowKind = hasChildren ? (startText === undefined ? 'unscheduled' : 'summary') : OWN_KINDS[fold.ownKind[at]!]!;
+  const problems: RowProblem[] = [];
+  if (kind === 'unscheduled' || kind === 'invalid') problems.push(ownProblem(task, fold.ownKind[at]!, hasChildren));
+  for (const dependency of task.dependencies) {
+    if (!layout.position.has(dependency.predecessorId)) problems.push(missingPredecessor(dependency.predecessorId, invalidIds));
+  }
+  // `start`/`due` are undefined rather than absent on rows without dates: one object shape for
+  // every row keeps the pass fast, and `row.start === undefined` reads the same.
+  const shown = kind !== 'unscheduled' && kind !== 'invalid';
+  return {
+    id: task.id,
+    depth: layout.depthOf[at]!,
+    kind,
+    title: task.title,
+    start: shown ? startText : undefined,
+    due: shown ? fold.dueText[at] : undefined,
+    progress: fold.progress[at]!,
+    assigneeIds: task.assigneeIds,
+    hasChildren,
+    expanded: hasChildren && !collapsed.has(task.id),
+    task,
+    problems,
+  };
+}
+
+/**
+ * Earliest start and latest due over every task with a span, hidden ones too. A task's span lies within
+ * its top-level ancestor's, so the top-level tasks are enough; a day has one YYYY-MM-DD spelling, so
+ * which task the text comes from does not matter.
+ */
+export function planRange(layout: RowsLayout, fold: RowsFold): GanttRows['range'] {
+  let first = Infinity;
+  let last = -Infinity;
+  let firstText: IsoDate | undefined;
+  let lastText: IsoDate | undefined;
+  for (const at of layout.roots) {
+    if (fold.spanStart[at]! < first) {
+      first = fold.spanStart[at]!;
+      firstText = fold.startText[at];
+    }
+    if (fold.spanDue[at]! > last) {
+      last = fold.spanDue[at]!;
+      lastText = fold.dueText[at];
+    }
+  }
+  return firstText !== undefined && lastText !== undefined ? { start: firstText, due: lastText } : undefined;
 }
 
 const EMPTY_IDS: ReadonlySet<Id> = new Set();

@@ -2,6 +2,8 @@
 // keyboard moves. No DOM, no lit.
 export type { GanttRow, GanttRowKind, GanttRows, RowProblem } from './gantt-row.js';
 export { buildGanttRows, type GanttRowsInput, type InvalidTask } from './gantt-rows.js';
+export { updateGanttRows, type GanttRowsUpdate } from './rows-update.js';
+export { projectTasksOf, updateProjectTasks, type ProjectTasks, type TaskLookup } from './project-tasks.js';
 export { needsNewWindow, visibleWindow, windowStep, type RowWindow } from './visible-window.js';
 export {
   buildDependencyIndex,
