@@ -1040,8 +1040,10 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
       window: this.window,
       today: this.todayDate,
       criticalLinks,
-      selectedId: this.activeId,
-      hoveredId: this.hoveredId,
+      criticalIds: this.critical ? new Set(this.critical.criticalIds) : undefined,
+      // Summaries carry no links of their own (their dates come from their subtasks): no link handles.
+      selectedId: this.linkable(this.activeId),
+      hoveredId: this.linkable(this.hoveredId),
       linkDraft: this.linkDrag.draft,
       dragGeometry: this.dragGeometry,
       height: this.model.rows.length * ROW_HEIGHT,
@@ -1055,6 +1057,11 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
         this.openPopup(toId);
       },
     });
+  }
+
+  /** The id, unless it is a summary row (no link handles there). */
+  private linkable(id: Id | undefined): Id | undefined {
+    return id === undefined || this.rowOf(id)?.kind === 'summary' ? undefined : id;
   }
 
   private onPointerOver(event: PointerEvent): void {

@@ -104,6 +104,14 @@ const engineStyles = css`
     stroke: none;
     outline: none;
   }
+  /* ... also when critical: the diamond carries the critical colour, the hit area stays invisible. */
+  .gantt .bar-wrapper.cwm-milestone.cwm-critical .bar {
+    stroke: none;
+    outline: none;
+  }
+  .gantt .bar-wrapper.cwm-milestone.cwm-critical .bar-progress {
+    fill: transparent;
+  }
   .gantt .bar-wrapper.cwm-milestone .handle,
   .gantt .bar-wrapper.cwm-summary .handle {
     display: none;

@@ -34,6 +34,8 @@ export interface OverlayInput {
   readonly window: { readonly first: number; readonly count: number };
   /** Draws the today line on this day when set. */
   readonly today?: IsoDate | undefined;
+  /** Tasks on the critical path (their milestone diamonds are drawn in the critical colour). */
+  readonly criticalIds?: ReadonlySet<Id> | undefined;
   /** Keys (`linkKey`) of the links on the critical path. */
   readonly criticalLinks?: ReadonlySet<string> | undefined;
   readonly selectedId?: Id | undefined;
@@ -140,7 +142,8 @@ function milestones(input: OverlayInput, layout: BarLayout): SVGTemplateResult[]
     const y = barMiddle(index);
     const h = MILESTONE_HALF_SIZE;
     const selected = row.id === input.selectedId ? ' cwm-selected' : '';
-    diamonds.push(svg`<path class=${`milestone${selected}`} data-task-id=${row.id}
+    const critical = input.criticalIds?.has(row.id) ? ' cwm-critical' : '';
+    diamonds.push(svg`<path class=${`milestone${selected}${critical}`} data-task-id=${row.id}
       d=${`M ${x} ${y - h} L ${x + h} ${y} L ${x} ${y + h} L ${x - h} ${y} Z`}></path>`);
   }
   return diamonds;

@@ -55,6 +55,9 @@ export const overlayStyles: CSSResult = css`
     stroke: ${token('color-surface')};
     stroke-width: 1;
   }
+  .milestone.cwm-critical {
+    fill: var(--cwm-gantt-critical-color, ${token('color-danger')});
+  }
   .milestone.cwm-selected {
     stroke: ${token('color-focus-ring')};
     stroke-width: 2;
