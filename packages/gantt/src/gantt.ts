@@ -12,7 +12,8 @@ import {
   type Id,
   type IsoDate,
   type StoreState,
-  type Table,
+  Table,
+  type Project,
   type Task,
 } from '@cwm/core';
 import { CwmElement, tagOf, type MessageKey, type MessageParams } from '@cwm/ui';
@@ -29,7 +30,11 @@ import { registerGanttMessages } from './i18n/register.js';
 import { focusTarget, gridCommand, type GridCommand } from './interaction/grid-keys.js';
 import {
   addDependency,
-  buildGanttRows,
+  projectTasksOf,
+  updateGanttRows,
+  updateProjectTasks,
+  type ProjectTasks,
+  type TaskLookup,
   checkNewDependency,
   dependencyLinks,
   keyboardReschedule,
@@ -51,6 +56,9 @@ import { ZOOMS, isZoom, type Zoom } from './zoom.js';
 import './events.js';
 
 registerGanttMessages();
+
+/** The tasks of a Gantt without a store yet. */
+const EMPTY_TASKS: Table<Task> = Table.empty();
 
 /** Rows rendered above and below the visible ones, so small scrolls need no work at all. */
 const OVERSCAN_ROWS = 12;
@@ -181,9 +189,12 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   });
 
   // Derived data, recomputed only when its inputs change (by identity).
-  private tasksKey: { tasks: Table<Task> | undefined; project: string } = { tasks: undefined, project: '' };
+  /** The shown projects' tasks, updated from the store's table by what changed (`updateProjectTasks`). */
+  private tasksState: ProjectTasks | undefined;
   private projectTasks: readonly Task[] = [];
-  private taskById = new Map<Id, Task>();
+  private taskById: TaskLookup = Table.empty<Task>();
+  /** `isDone` for the row model; the same function while projects and shown projects stay the same. */
+  private done: { projects: Table<Project> | undefined; project: string; check: (task: Task) => boolean } | undefined;
   private rowsKey: { tasks: readonly Task[]; collapsed: ReadonlySet<Id>; invalid: unknown } | undefined;
   private model: GanttRows = { rows: [], indexOf: new Map() };
   private links: DependencyLinks = dependencyLinks({ rows: [], indexOf: new Map() }, []);
@@ -292,19 +303,14 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   }
 
   private deriveTasks(): void {
-    const tasks = this.data?.tasks;
-    if (tasks === this.tasksKey.tasks && this.project === this.tasksKey.project) return;
-    this.tasksKey = { tasks, project: this.project };
-    const projects = new Set(this.projectIds);
-    const list: Task[] = [];
-    const byId = new Map<Id, Task>();
-    for (const task of tasks?.values() ?? []) {
-      if (!projects.has(task.projectId)) continue;
-      list.push(task);
-      byId.set(task.id, task);
-    }
-    this.projectTasks = list;
-    this.taskById = byId;
+    const tasks = this.data?.tasks ?? EMPTY_TASKS;
+    const previous = this.tasksState;
+    const next = previous ? updateProjectTasks(previous, tasks, this.projectIds) : projectTasksOf(tasks, this.projectIds);
+    // The same object when nothing of the shown projects changed: everything derived stays as it is.
+    if (next === previous) return;
+    this.tasksState = next;
+    this.projectTasks = next.list;
+    this.taskById = next.byId;
   }
 
   private invalidTasks(): readonly InvalidTask[] {
@@ -333,14 +339,26 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const key = this.rowsKey;
     if (key && key.tasks === this.projectTasks && key.collapsed === this.collapsed && key.invalid === invalidSource) return;
     this.rowsKey = { tasks: this.projectTasks, collapsed: this.collapsed, invalid: invalidSource };
-    const workflowDone = this.doneStatuses();
-    this.model = buildGanttRows({
+    // Patches the rows of the tasks that changed (and their summaries) when it can, else rebuilds.
+    const update = updateGanttRows(this.model, {
       tasks: this.projectTasks,
       collapsed: this.collapsed,
       invalid: this.invalidTasks(),
-      isDone: (task) => workflowDone.has(`${task.projectId}/${task.status}`),
+      isDone: this.doneCheck(),
     });
-    this.links = dependencyLinks(this.model, this.projectTasks);
+    this.model = update.rows;
+    if (update.linksChanged || this.links.length === 0) this.links = dependencyLinks(this.model, this.taskById);
+  }
+
+  private doneCheck(): (task: Task) => boolean {
+    const projects = this.data?.projects;
+    let done = this.done;
+    if (done === undefined || done.projects !== projects || done.project !== this.project) {
+      const statuses = this.doneStatuses();
+      done = { projects, project: this.project, check: (task) => statuses.has(`${task.projectId}/${task.status}`) };
+      this.done = done;
+    }
+    return done.check;
   }
 
   private deriveCritical(): void {

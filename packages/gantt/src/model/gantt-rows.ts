@@ -53,6 +53,9 @@ const OWN_REVERSED = 3;
  *   successor's row (one per such dependency); the arrow is not drawn.
  * - Refused tasks (`invalid`) follow at the top level, each with its problem; one whose id is also a
  *   valid task is skipped (rows and tasks are one to one).
+ *
+ * The result remembers its input, hierarchy and fold (beside it, in a WeakMap), so `updateGanttRows`
+ * can patch it when a few tasks change.
  */
 export function buildGanttRows(input: GanttRowsInput): GanttRows {
   const { tasks, collapsed, isDone } = input;

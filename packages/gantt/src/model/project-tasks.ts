@@ -1,7 +1,10 @@
 import type { Id, Table, Task } from '@cwm/core';
 
-/** Looks tasks up by id: the part of a `ReadonlyMap` the Gantt uses. */
-export interface TaskLookup {
+/**
+ * Looks tasks up by id (the part of a `ReadonlyMap` the Gantt uses) and iterates them in list order,
+ * so it can be handed to `dependencyLinks`, which then needs no map of its own.
+ */
+export interface TaskLookup extends Iterable<Task> {
   get(id: Id): Task | undefined;
   has(id: Id): boolean;
   readonly size: number;
@@ -30,7 +33,7 @@ export function projectTasksOf(tasks: Table<Task>, projectIds: Iterable<Id>): Pr
   const projects = new Set(projectIds);
   const list: Task[] = [];
   for (const task of tasks) if (projects.has(task.projectId)) list.push(task);
-  return { list, byId: new ProjectTaskLookup(tasks, projects, list.length), source: tasks, projectKey: keyOf(projects) };
+  return { list, byId: new ProjectTaskLookup(tasks, projects, list), source: tasks, projectKey: keyOf(projects) };
 }
 
 /**
@@ -84,7 +87,7 @@ export function updateProjectTasks(previous: ProjectTasks, next: Table<Task>, pr
   }
   // New tasks in the order the change log names them: the order they arrived in.
   for (const task of added) list.push(task);
-  return { list, byId: new ProjectTaskLookup(next, projects, list.length), source: next, projectKey: previous.projectKey };
+  return { list, byId: new ProjectTaskLookup(next, projects, list), source: next, projectKey: previous.projectKey };
 }
 
 /** A key equal for equal sets of projects, whatever their order. */
@@ -100,8 +103,16 @@ class ProjectTaskLookup implements TaskLookup {
   constructor(
     private readonly tasks: Table<Task>,
     private readonly projects: ReadonlySet<Id>,
-    readonly size: number,
+    private readonly list: readonly Task[],
   ) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  [Symbol.iterator](): Iterator<Task> {
+    return this.list[Symbol.iterator]();
+  }
 
   get(id: Id): Task | undefined {
     const task = this.tasks.get(id);
