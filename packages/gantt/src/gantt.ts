@@ -1,5 +1,6 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -59,6 +60,9 @@ registerGanttMessages();
 
 /** The tasks of a Gantt without a store yet. */
 const EMPTY_TASKS: Table<Task> = Table.empty();
+
+/** From this many tasks on, the critical path of a changed plan is computed in the frame after the change. */
+const DEFERRED_CRITICAL_PATH_TASKS = 2_000;
 
 /** Rows rendered above and below the visible ones, so small scrolls need no work at all. */
 const OVERSCAN_ROWS = 12;
@@ -369,7 +373,18 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     }
     if (this.criticalKey === this.projectTasks) return;
     this.criticalKey = this.projectTasks;
-    this.critical = computeCriticalPath(this.projectTasks);
+    if (this.critical === undefined || this.projectTasks.length < DEFERRED_CRITICAL_PATH_TASKS) {
+      this.critical = computeCriticalPath(this.projectTasks);
+      return;
+    }
+    // A large plan: the changed bar paints now with the previous marks; the new critical path (a pass
+    // over the whole plan) follows in the next frame.
+    const tasks = this.projectTasks;
+    requestAnimationFrame(() => {
+      if (this.criticalKey !== tasks || !this.criticalPath) return;
+      this.critical = computeCriticalPath(tasks);
+      this.requestUpdate();
+    });
   }
 
   private doneStatuses(): Set<string> {
@@ -991,6 +1006,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const active = this.activeId === undefined ? undefined : this.model.indexOf.get(this.activeId);
     // The active row stays rendered even when scrolled out of the window, so focus is never lost.
     const extra = active !== undefined && (active < first || active >= first + count) ? [rows[active]!] : [];
+    const columnsKey = columns.join(',');
     const gridContext = {
       columns,
       personName: (id: Id) => this.personName(id),
@@ -1024,13 +1040,13 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
             (row) => row.id,
             (row) => {
               const index = this.model.indexOf.get(row.id)!;
-              return renderGridRow(row, {
-                ...gridContext,
-                index,
-                active: row.id === this.activeId,
-                critical: this.isCritical(row.id),
-                pending: this.data?.pendingIds.has(row.id) ?? false,
-              });
+              const active = row.id === this.activeId;
+              const critical = this.isCritical(row.id);
+              const pending = this.data?.pendingIds.has(row.id) ?? false;
+              // Rows keep their object while their task is unchanged: only changed rows re-render.
+              return guard([row, index, active, critical, pending, columnsKey, this.localize.lang, this.data?.people], () =>
+                renderGridRow(row, { ...gridContext, index, active, critical, pending }),
+              );
             },
           )}
         </div>
