@@ -86,6 +86,8 @@ export const ganttStyles = css`
     color: ${token('color-text-muted')};
   }
   .viewport {
+    /* Laid out left to right in any page (see the README's known limits); names keep their own direction. */
+    direction: ltr;
     flex: 1;
     min-height: 0;
     overflow: auto;
@@ -165,6 +167,7 @@ export const ganttStyles = css`
     gap: 0.25rem;
   }
   .cell .name {
+    unicode-bidi: plaintext;
     overflow: hidden;
     text-overflow: ellipsis;
   }
