@@ -27,3 +27,13 @@ export { EN_MESSAGES } from './i18n/en.js';
 export { DE_MESSAGES } from './i18n/de.js';
 export type { CwmMessages, MessageCatalog, MessageKey, MessageParams, MessageText, PluralText, UiMessages } from './i18n/messages.js';
 export { defineElement, tagName, tagOf, DEFAULT_PREFIX, type ComposedElement, type DefineOptions } from './define/define-element.js';
+export {
+  markdownStyles,
+  markdownToText,
+  parseMarkdown,
+  renderMarkdown,
+  safeUrl,
+  type MarkdownInline,
+  type MarkdownNode,
+  type MarkdownOptions,
+} from './markdown/markdown.js';
