@@ -42,14 +42,14 @@ describe('createPolicy: default roles', () => {
 
   it('lets guests only take part in the conversation', () => {
     const allowed = ALL_ACTIONS.filter((action) => policy.can(guest, action).allowed);
-    expect(allowed).to.deep.equal(['task.view', 'task.follow', 'message.post', 'message.edit', 'message.react', 'message.mention', 'notification.read']);
+    expect(allowed).to.deep.equal(['task.view', 'task.follow', 'message.post', 'message.edit', 'message.react', 'message.mention', 'message.read', 'notification.read']);
     expectDenied(policy.can(guest, 'task.edit'), 'comment-only', 'Guests can only take part in the conversation: they cannot edit tasks.');
     expectDenied(policy.can(guest, 'task.assign-self'), 'comment-only', 'Guests can only take part in the conversation: they cannot take tasks.');
   });
 
   it('lets viewers only read', () => {
     const allowed = ALL_ACTIONS.filter((action) => policy.can(viewer, action).allowed);
-    expect(allowed).to.deep.equal(['task.view', 'notification.read']);
+    expect(allowed).to.deep.equal(['task.view', 'message.read', 'notification.read']);
     expectDenied(policy.can(viewer, 'task.move'), 'read-only', 'Viewers can only read: they cannot move tasks.');
     expectDenied(policy.can(viewer, 'message.post'), 'read-only', 'Viewers can only read: they cannot post messages.');
   });

@@ -7,3 +7,4 @@ export * from './permissions/index.js';
 export * from './scheduling/index.js';
 export * from './rollup/index.js';
 export * from './workload/index.js';
+export * from './notifications/due-notifications.js';

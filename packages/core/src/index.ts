@@ -16,3 +16,5 @@ export * from './store/incremental.js';
 export * from './store/ids.js';
 export * from './store/inbound.js';
 export * from './store/status-counts.js';
+export * from './store/unread-counts.js';
+export * from './store/message-history.js';

@@ -164,6 +164,7 @@ function naiveStateOf(state: StoreState): NaiveState {
     tasks: state.tasks.values(),
     messages: state.messages.values(),
     notifications: state.notifications.values(),
+    reads: state.reads.values(),
     activity: state.activity.values(),
   };
 }

@@ -6,6 +6,7 @@ import {
   type Id,
   type Mutation,
   type MutationResult,
+  type ReadMarker,
   type RemoteChange,
   type Task,
   applyMutation,
@@ -92,19 +93,43 @@ function nextEntity(current: AnyEntity | undefined, mutation: Mutation): AnyEnti
 }
 
 /**
+ * Read markers have a fixed id per person and task, so two tabs of one person may both create the
+ * same one: the later create moves the marker instead of failing on a taken id.
+ */
+function markerCreateAsUpdate(current: AnyEntity | undefined, mutation: Mutation): Mutation {
+  if (mutation.collection !== 'reads' || mutation.kind !== 'create' || current === undefined) return mutation;
+  const value = mutation.value as ReadMarker;
+  const { value: _value, baseVersion: _base, ...rest } = mutation;
+  return { ...rest, kind: 'update', patch: { personId: value.personId, taskId: value.taskId, lastReadMessageId: value.lastReadMessageId, lastReadAt: value.lastReadAt } } as Mutation;
+}
+
+/** A read marker says what one person has seen: only that person writes or removes it. */
+function markerOwnerProblem(mutation: Mutation, current: AnyEntity | undefined, after: AnyEntity | undefined): AdapterError | undefined {
+  if (mutation.collection !== 'reads') return undefined;
+  for (const marker of [current, after] as (ReadMarker | undefined)[]) {
+    if (marker !== undefined && marker.personId !== mutation.actorId) {
+      return new AdapterError('forbidden', `Read marker "${mutation.entityId}" belongs to ${marker.personId}; ${mutation.actorId} cannot change it.`);
+    }
+  }
+  return undefined;
+}
+
+/**
  * How a server answers one mutation, as a pure function of the entity as it is now, the mutation, and
  * whether this mutation id was applied before. The checks run in this order: idempotency (`duplicate`
  * with the entity as it is now), existence (`not-found` for update/delete of a missing entity,
  * `validation` for a create over an existing id), version (`conflict` when `baseVersion` is given and
  * stale), permission (`authorize`), validation of the resulting entity (core's `validateEntity`), and
  * then the write: version + 1 (creates start at 1), timestamps from the mutation's `at`, plus the
- * activity entry and notifications a server would write.
+ * activity entry and notifications a server would write. Read markers are their person's alone
+ * (`forbidden` for anyone else), and creating one that exists moves it.
  *
  * Storage-agnostic: the memory backend calls it on its maps, the local adapter inside an IndexedDB
  * transaction. Only `applied` mutations should be remembered as seen (a rejected one may be retried).
  */
-export function decide(current: AnyEntity | undefined, mutation: Mutation, seen: boolean, options: DecideOptions = {}): Decision {
-  const problem = shapeProblem(mutation);
+export function decide(current: AnyEntity | undefined, sent: Mutation, seen: boolean, options: DecideOptions = {}): Decision {
+  const problem = shapeProblem(sent);
+  const mutation = problem === undefined ? markerCreateAsUpdate(current, sent) : sent;
   if (problem !== undefined) return refuse(mutation, new AdapterError('validation', `Malformed mutation: ${problem}.`));
   if (seen) {
     return {
@@ -133,6 +158,8 @@ export function decide(current: AnyEntity | undefined, mutation: Mutation, seen:
     if (!checked.ok) return refuse(mutation, new AdapterError('validation', checked.issue.message));
     after = checked.value as AnyEntity;
   }
+  const notOwner = markerOwnerProblem(mutation, current, after);
+  if (notOwner) return refuse(mutation, notOwner);
 
   const sideEffects: EntityWrite[] = [];
   const activity = taskActivity(mutation, current, after);

@@ -46,7 +46,8 @@ export function taskActivity(mutation: Mutation, before: AnyEntity | undefined, 
 
 function notification(mutation: Mutation, personId: Id, kind: NotificationKind, taskId: Id, messageId?: Id): Notification {
   return {
-    id: `n-${mutation.id}-${personId}`,
+    // One mutation may notify one person twice (assigned and the status changed): kinds keep ids apart.
+    id: kind === 'status-change' ? `n-${mutation.id}-${personId}-status` : `n-${mutation.id}-${personId}`,
     version: 1,
     createdAt: mutation.at,
     updatedAt: mutation.at,
@@ -64,16 +65,26 @@ function added(before: readonly Id[], after: readonly Id[], actorId: Id): Id[] {
   return [...new Set(after)].filter((id) => !known.has(id) && id !== actorId);
 }
 
+/** Followers and assignees of a task whose status changed, without the actor. */
+function statusWatchers(before: Task | undefined, after: Task, actorId: Id): Id[] {
+  if (before === undefined || before.status === after.status) return [];
+  return [...new Set([...after.followerIds, ...after.assigneeIds])].filter((id) => id !== actorId);
+}
+
 /**
- * Notifications for people newly assigned to a task and for people newly mentioned in a message
- * (on create, and when an edit adds a mention).
+ * Notifications for people newly assigned to a task, for its followers and assignees when its status
+ * changes (`status-change`), and for people newly mentioned in a message (on create, and when an
+ * edit adds a mention). Nobody is notified of their own doing.
  */
 export function notificationsFor(mutation: Mutation, before: AnyEntity | undefined, after: AnyEntity | undefined): Notification[] {
   if (after === undefined || mutation.kind === 'delete') return [];
   if (mutation.collection === 'tasks') {
     const task = after as Task;
     const previous = (before as Task | undefined)?.assigneeIds ?? [];
-    return added(previous, task.assigneeIds, mutation.actorId).map((id) => notification(mutation, id, 'assignment', task.id));
+    return [
+      ...added(previous, task.assigneeIds, mutation.actorId).map((id) => notification(mutation, id, 'assignment', task.id)),
+      ...statusWatchers(before as Task | undefined, task, mutation.actorId).map((id) => notification(mutation, id, 'status-change', task.id)),
+    ];
   }
   if (mutation.collection === 'messages') {
     const message = after as Message;

@@ -1,4 +1,4 @@
-import type { ActivityEntry, Message, Notification, Person, Project, Task, Workspace } from '@cwm/core';
+import type { ActivityEntry, Message, Notification, Person, Project, ReadMarker, Task, Workspace } from '@cwm/core';
 
 /**
  * Everything one workspace holds, as plain arrays: what a backend is seeded with. `generateWorkspace`
@@ -12,4 +12,5 @@ export interface WorkspaceData {
   readonly messages?: readonly Message[];
   readonly notifications?: readonly Notification[];
   readonly activity?: readonly ActivityEntry[];
+  readonly reads?: readonly ReadMarker[];
 }

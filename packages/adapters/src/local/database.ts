@@ -66,7 +66,7 @@ export class WorkspaceDatabase {
   private connect(): Promise<IDBDatabase> {
     if (this.connection !== undefined) return this.connection;
     const request = indexedDB.open(this.name, SCHEMA_VERSION);
-    request.onupgradeneeded = () => upgradeSchema(request.result);
+    request.onupgradeneeded = () => upgradeSchema(request.result, request.transaction as IDBTransaction);
     const connection = promisifyRequest(request);
     this.connection = connection;
     connection.then(

@@ -1,8 +1,14 @@
 import { COLLECTIONS, type CollectionName } from '@cwm/core';
 import { FILTERS } from '../shared/query.js';
 
-/** Bump when the layout below changes, and migrate in `upgradeSchema`. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the layout below changes, and migrate in `upgradeSchema`. 2: the `reads` store (read
+ * markers) and the messages' `NEWEST_INDEX`.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Messages of a task by `[taskId, createdAt, id]`: read backwards, it is a thread from its newest end. */
+export const NEWEST_INDEX = 'taskId-newest';
 
 /** Key/value records about the workspace itself (`workspace`, `seededAt`). */
 export const META_STORE = 'meta';
@@ -23,14 +29,17 @@ export const INDEXES: { readonly [C in CollectionName]: readonly string[] } = FI
 
 /**
  * One database per workspace: one object store per collection (keyed by `id`), plus `meta` and
- * `mutations`. idb-keyval's `createStore` allows a single store per database, hence this opener.
+ * `mutations`. Runs inside the version-change transaction `upgrade`. idb-keyval's `createStore` allows a single store per database, hence this opener.
  */
-export function upgradeSchema(db: IDBDatabase): void {
+export function upgradeSchema(db: IDBDatabase, upgrade: IDBTransaction): void {
   for (const collection of COLLECTIONS) {
     if (db.objectStoreNames.contains(collection)) continue;
     const store = db.createObjectStore(collection, { keyPath: 'id' });
     for (const field of INDEXES[collection]) store.createIndex(field, [field, 'id']);
   }
+  // Added in version 2; a database of version 1 gets it here, built by the browser from what it holds.
+  const messages = upgrade.objectStore('messages');
+  if (!messages.indexNames.contains(NEWEST_INDEX)) messages.createIndex(NEWEST_INDEX, ['taskId', 'createdAt', 'id']);
   if (!db.objectStoreNames.contains(META_STORE)) db.createObjectStore(META_STORE);
   if (!db.objectStoreNames.contains(MUTATIONS_STORE)) db.createObjectStore(MUTATIONS_STORE, { keyPath: 'id' });
 }

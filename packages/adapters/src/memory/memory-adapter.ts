@@ -20,7 +20,7 @@ import type { AuthorizeHook } from '../backend/decide.js';
 import { MemoryBackend } from '../backend/memory-backend.js';
 import type { WorkspaceData } from '../backend/workspace-data.js';
 import { delay } from '../shared/delay.js';
-import { activeFilters, assertCollection, decodeCursor, encodeCursor, matchesFilters, pageLimit, throwIfAborted } from '../shared/query.js';
+import { activeFilters, assertCollection, decodeCursor, encodeCursor, matchesFilters, newestPage, pageLimit, throwIfAborted } from '../shared/query.js';
 import { createRemoteActor, type RemoteActor } from './remote-actor.js';
 
 /** How to make a `MemoryAdapter`; every option has a default. */
@@ -106,11 +106,13 @@ export class MemoryAdapter implements CwmAdapter {
     assertCollection(collection);
     throwIfAborted(query.signal);
     const limit = pageLimit(query, this.pageSize);
-    const offset = query.cursor === undefined ? 0 : Number(decodeCursor(query.cursor));
+    const newest = query.order === 'newest' && collection === 'messages';
+    const offset = query.cursor === undefined || newest ? 0 : Number(decodeCursor(query.cursor));
     await this.reachBackend();
     throwIfAborted(query.signal);
     const filters = activeFilters(collection, query);
     const matching = filters.length === 0 ? this.backend.all(collection) : this.backend.all(collection).filter((entity) => matchesFilters(entity, filters));
+    if (newest) return newestPage(matching, query.cursor, limit);
     const items = matching.slice(offset, offset + limit);
     const next = offset + items.length;
     return next < matching.length ? { items, total: matching.length, nextCursor: encodeCursor(next) } : { items, total: matching.length };

@@ -1,4 +1,4 @@
-import { AdapterError, COLLECTIONS, type CollectionName, type ListQuery } from '@cwm/core';
+import { AdapterError, COLLECTIONS, type CollectionName, type ListQuery, type Page } from '@cwm/core';
 
 /** Page size when a query gives no `limit`. */
 export const DEFAULT_PAGE_SIZE = 500;
@@ -8,7 +8,8 @@ export type FilterName = 'projectId' | 'taskId' | 'personId';
 
 /**
  * Which filters apply to which collection; the others are ignored for it (people have no project).
- * Tasks and activity belong to a project, messages and activity to a task, notifications to a person.
+ * Tasks and activity belong to a project, messages and activity to a task, notifications to a person,
+ * read markers to a person and a task.
  */
 export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } = {
   people: [],
@@ -17,6 +18,7 @@ export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } 
   messages: ['taskId'],
   notifications: ['personId'],
   activity: ['projectId', 'taskId'],
+  reads: ['personId', 'taskId'],
 };
 
 /** The filters of `query` that apply to `collection`, as `[field, value]` pairs. */
@@ -73,4 +75,54 @@ export function assertCollection(collection: string): asserts collection is Coll
 /** Refuses a read whose caller already gave up. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AdapterError('timeout', 'The read was cancelled by its AbortSignal.', { cause: signal.reason });
+}
+
+/** The `(createdAt, id)` position of a message, the key of newest-first paging. */
+export type NewestKey = readonly [createdAt: string, id: string];
+
+/** A newest-first cursor: the key of the last item returned, so the next page starts right below it. */
+export function encodeNewestCursor(key: NewestKey): string {
+  return encodeCursor(JSON.stringify(key));
+}
+
+/** The key inside a cursor made by `encodeNewestCursor`; anything else is a `validation` error. */
+export function decodeNewestCursor(cursor: string): NewestKey {
+  const position = decodeCursor(cursor);
+  try {
+    const key = typeof position === 'string' ? (JSON.parse(position) as unknown) : undefined;
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string') return [key[0], key[1]];
+  } catch {
+    // Fall through: not a newest-first cursor.
+  }
+  throw new AdapterError('validation', `List cursor "${cursor}" was not made for order "newest": pass back the nextCursor of the previous page.`);
+}
+
+/** Newest first: later `createdAt` first, then the larger id. */
+export function compareNewest(a: NewestKey, b: NewestKey): number {
+  if (a[0] !== b[0]) return a[0] > b[0] ? -1 : 1;
+  return a[1] > b[1] ? -1 : a[1] < b[1] ? 1 : 0;
+}
+
+/** The newest-first key of an entity (messages have `createdAt`; anything without sorts last). */
+export function newestKey(entity: unknown): NewestKey {
+  const record = entity as { createdAt?: unknown; id?: unknown };
+  return [typeof record.createdAt === 'string' ? record.createdAt : '', String(record.id)];
+}
+
+/**
+ * One newest-first page of `items` (in any order): the `limit` newest below the cursor's key. Items
+ * created after the first page was read never shift later pages, since the cursor is a key, not an offset.
+ */
+export function newestPage(items: readonly unknown[], cursor: string | undefined, limit: number): Page {
+  const after = cursor === undefined ? undefined : decodeNewestCursor(cursor);
+  const sorted = items
+    .map((item) => ({ item, key: newestKey(item) }))
+    .filter((entry) => after === undefined || compareNewest(entry.key, after) > 0)
+    .sort((a, b) => compareNewest(a.key, b.key));
+  const page = sorted.slice(0, limit);
+  const last = page[page.length - 1];
+  const result: { items: unknown[]; nextCursor?: string; total?: number } = { items: page.map((entry) => entry.item) };
+  if (sorted.length > limit && last !== undefined) result.nextCursor = encodeNewestCursor(last.key);
+  if (cursor === undefined) result.total = sorted.length;
+  return result;
 }

@@ -31,6 +31,13 @@ export interface ListQuery {
   /** Opaque cursor from the previous page. */
   readonly cursor?: string;
   readonly limit?: number;
+  /**
+   * `newest`: newest first by `(createdAt, id)`, each next page older than the last (a long chat read
+   * from its end). The cursor is then a position, not an offset, so entities created while a caller
+   * pages neither repeat nor shift a page. Adapters must honour it for `messages`; other collections
+   * ignore it. Absent: the adapter's own stable order.
+   */
+  readonly order?: 'newest';
   readonly signal?: AbortSignal;
 }
 

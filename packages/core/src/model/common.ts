@@ -22,7 +22,7 @@ export interface EntityMeta {
 }
 
 /** The collections of the domain, the unit of reads, writes and live changes. */
-export type CollectionName = 'people' | 'projects' | 'tasks' | 'messages' | 'notifications' | 'activity';
+export type CollectionName = 'people' | 'projects' | 'tasks' | 'messages' | 'notifications' | 'activity' | 'reads';
 
 export const COLLECTIONS: readonly CollectionName[] = [
   'people',
@@ -31,4 +31,5 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'messages',
   'notifications',
   'activity',
+  'reads',
 ];

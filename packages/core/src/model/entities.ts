@@ -4,6 +4,7 @@ import type { Message } from './message.js';
 import type { Notification } from './notification.js';
 import type { Person } from './person.js';
 import type { Project } from './project.js';
+import type { ReadMarker } from './read-marker.js';
 import type { Task } from './task.js';
 
 /** The entity type stored in each collection. */
@@ -14,6 +15,7 @@ export interface EntityByCollection {
   messages: Message;
   notifications: Notification;
   activity: ActivityEntry;
+  reads: ReadMarker;
 }
 
 export type EntityOf<C extends CollectionName> = EntityByCollection[C];

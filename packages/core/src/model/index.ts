@@ -6,4 +6,5 @@ export * from './task.js';
 export * from './message.js';
 export * from './notification.js';
 export * from './activity.js';
+export * from './read-marker.js';
 export * from './entities.js';

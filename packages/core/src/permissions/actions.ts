@@ -18,6 +18,7 @@ export const ALL_ACTIONS: readonly Action[] = [
   'message.delete',
   'message.react',
   'message.mention',
+  'message.read',
   'project.edit',
   'workflow.edit',
   'notification.read',
@@ -31,6 +32,7 @@ const GUEST_ACTIONS: readonly Action[] = [
   'message.edit',
   'message.react',
   'message.mention',
+  'message.read',
   'notification.read',
 ];
 
@@ -44,7 +46,7 @@ export const DEFAULT_ROLE_ACTIONS: Readonly<Record<BuiltInRole, readonly Action[
   manager: ALL_ACTIONS,
   member: ALL_ACTIONS.filter((action) => action !== 'project.edit' && action !== 'workflow.edit'),
   guest: GUEST_ACTIONS,
-  viewer: ['task.view', 'notification.read'],
+  viewer: ['task.view', 'message.read', 'notification.read'],
 };
 
 /** English phrases for actions, used in denial reasons ("cannot edit tasks"). */
@@ -64,6 +66,7 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'message.delete': 'delete messages',
   'message.react': 'react to messages',
   'message.mention': 'mention people',
+  'message.read': 'mark messages read',
   'project.edit': 'change projects',
   'workflow.edit': 'change workflows',
   'notification.read': 'read notifications',

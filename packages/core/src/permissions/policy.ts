@@ -34,7 +34,8 @@ function isManager(role: Role): boolean {
  *    `task.assign` with `target.person` being the user counts as `task.assign-self`;
  * 6. `authorsOwnMessages`: only the author edits or deletes `target.message` (`not-author`; admins may
  *    delete any); guests may only ever edit their own messages, whatever the setting;
- * 7. communication boundaries (`boundary`): no mentioning `target.person` across a boundary, and with
+ * 7. read markers (`not-author`): `message.read` only on the user's own `target.readMarker`;
+ * 8. communication boundaries (`boundary`): no mentioning `target.person` across a boundary, and with
  *    `messages: true` no posting on `target.task` when all its `target.assignees` are on the other side.
  *
  * Checks that need a part of the target the caller did not pass (no `target.message` for
@@ -69,6 +70,7 @@ export function createPolicy(config: PolicyConfig = {}): Policy {
           ? deny('managers-assign', 'Only managers can assign other people.')
           : undefined) ??
         checkAuthorship(user, action, target, authorsOwnMessages) ??
+        checkReadMarker(user, action, target) ??
         checkBoundaries(user, action, target, boundaries) ??
         ALLOWED
       );
@@ -106,6 +108,13 @@ function checkAuthorship(
     return deny('not-author', 'Only the author or an admin can delete this message.');
   }
   return undefined;
+}
+
+/** A read marker says what one person has seen: nobody else may move it, admins included. */
+function checkReadMarker(user: Person, action: Action, target: PermissionTarget): PermissionResult | undefined {
+  const marker = target.readMarker;
+  if (action !== 'message.read' || marker === undefined || marker.personId === user.id) return undefined;
+  return deny('not-author', 'Only the reader can move their own read marker.');
 }
 
 function checkBoundaries(

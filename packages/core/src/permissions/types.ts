@@ -1,4 +1,5 @@
 import type { Message } from '../model/message.js';
+import type { ReadMarker } from '../model/read-marker.js';
 import type { Person, Role } from '../model/person.js';
 import type { Project } from '../model/project.js';
 import type { Task } from '../model/task.js';
@@ -24,6 +25,8 @@ export type Action =
   | 'message.react'
   /** Mention `target.person` (communication boundaries apply). */
   | 'message.mention'
+  /** Move one's own read marker (`target.readMarker`); nobody moves anyone else's. */
+  | 'message.read'
   | 'project.edit'
   | 'workflow.edit'
   | 'notification.read';
@@ -40,6 +43,8 @@ export interface PermissionTarget {
    * without them that check cannot apply. The store fills this in from `task.assigneeIds`.
    */
   readonly assignees?: readonly Person[];
+  /** The read marker about to be written (`message.read`). */
+  readonly readMarker?: ReadMarker;
 }
 
 /** Stable reason codes, so widgets can localize the text. */

@@ -4,6 +4,7 @@ import type { Message } from '../model/message.js';
 import type { Notification } from '../model/notification.js';
 import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
+import type { ReadMarker } from '../model/read-marker.js';
 import type { Task } from '../model/task.js';
 import type { Workspace } from '../model/workspace.js';
 import type { RejectedEntity } from './rejected.js';
@@ -32,6 +33,8 @@ export interface StoreState {
   readonly messages: Table<Message>;
   readonly notifications: Table<Notification>;
   readonly activity: Table<ActivityEntry>;
+  /** The acting person's read markers (never anyone else's). */
+  readonly reads: Table<ReadMarker>;
   /**
    * Entities the backend sent that were refused as invalid (reversed dates, a missing project...), by
    * `rejectedKey(collection, id)`. They are not in the tables above; widgets show them as flagged
@@ -52,6 +55,7 @@ export function emptyState(): StoreState {
     messages: Table.empty(),
     notifications: Table.empty(),
     activity: Table.empty(),
+    reads: Table.empty(),
     rejected: new Map(),
     pendingIds: new Set(),
     sync: { phase: 'idle', online: true, pendingWrites: 0 },

@@ -1,5 +1,5 @@
-import { BehaviorSubject, Observable, Subject, Subscription, defer, distinctUntilChanged, map, shareReplay } from 'rxjs';
-import type { CwmAdapter, MutationResult, RemoteChange } from '../adapter/contract.js';
+import { BehaviorSubject, Observable, Subject, Subscription, combineLatest, defer, distinctUntilChanged, map, of, shareReplay, timer } from 'rxjs';
+import type { CwmAdapter, MutationResult, PresenceState, RemoteChange } from '../adapter/contract.js';
 import { applyMutation } from '../adapter/apply.js';
 import { AdapterError, toAdapterError } from '../adapter/errors.js';
 import type { Mutation, Patch } from '../adapter/mutation.js';
@@ -10,6 +10,7 @@ import { MAX_MESSAGE_LENGTH, type Message } from '../model/message.js';
 import type { Notification } from '../model/notification.js';
 import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
+import { readMarkerId, type ReadMarker } from '../model/read-marker.js';
 import { taskDefaults, type Task } from '../model/task.js';
 import type { Action, PermissionResult, PermissionTarget, Policy } from '../permissions/types.js';
 import { createPolicy, validateEntity, wouldCreateCycle, wouldCreateParentCycle } from '../domain.js';
@@ -27,6 +28,8 @@ import { Table } from './table.js';
 import { actionsForTaskPatch, addedPredecessors } from './task-rules.js';
 import { StatusCounts } from './status-counts.js';
 import { UndoHistory, type ChangeSpec, type UndoEntry } from './undo.js';
+import { MessageHistory, type MessageHistoryState, type OlderMessages } from './message-history.js';
+import { UnreadCounter, isAfterMarker } from './unread-counts.js';
 
 export type { WriteOutcome } from './pending.js';
 
@@ -41,6 +44,8 @@ export interface CwmStoreOptions {
   readonly now?: () => Date;
   /** Makes new entity and mutation ids. */
   readonly newId?: (prefix: string) => string;
+  /** Messages per history page: the first read of a thread and each `loadOlderMessages` (default 50). */
+  readonly messagePageSize?: number;
 }
 
 /** The synchronous answer of every action. `confirmed` settles when the backend has answered. */
@@ -83,9 +88,16 @@ type Confirmed = { [C in CollectionName]: Map<Id, EntityOf<C>> };
 const MAX_REBASES = 3;
 const MAX_RETRY_DELAY_MS = 30_000;
 const PAGE_SIZE = 1000;
+const MESSAGE_PAGE_SIZE = 50;
+/** Presence older than this is not shown: its tab went away without saying so. */
+const PRESENCE_FRESH_MS = 30_000;
+/** How often the store repeats its own presence, and re-checks others' freshness. */
+const PRESENCE_HEARTBEAT_MS = 10_000;
+/** "Typing" ends by itself after this long without a new keystroke report. */
+const TYPING_IDLE_MS = 6_000;
 
 /** What a full load reads again; refusals of the other collections (loaded on demand) survive it. */
-const RELOADED: readonly CollectionName[] = ['people', 'projects', 'tasks', 'notifications'];
+const RELOADED: readonly CollectionName[] = ['people', 'projects', 'tasks', 'notifications', 'reads'];
 
 function refused(code: string, reason: string): WriteResult {
   return { ok: false, code, reason };
@@ -118,7 +130,12 @@ export class CwmStore {
   private readonly statusCounts = new StatusCounts();
   private readonly subscriptions = new Subscription();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
-  private readonly loadedMessages = new Set<Id>();
+  private readonly histories = new Map<Id, MessageHistory>();
+  private readonly messagePageSize: number;
+  /** This person's presence per task room, repeated at every heartbeat. */
+  private readonly ownPresence = new Map<Id, { typing?: boolean }>();
+  private readonly typingTimers = new Map<Id, ReturnType<typeof setTimeout>>();
+  private presenceHeartbeat: ReturnType<typeof setInterval> | undefined;
   private readonly loadedActivity = new Set<string>();
   private confirmed: Confirmed = CwmStore.emptyConfirmed();
   private connecting: Promise<void> | undefined;
@@ -143,10 +160,11 @@ export class CwmStore {
     this.policy = options.policy ?? createPolicy();
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomId;
+    this.messagePageSize = Math.max(1, Math.floor(options.messagePageSize ?? MESSAGE_PAGE_SIZE));
   }
 
   private static emptyConfirmed(): Confirmed {
-    return { people: new Map(), projects: new Map(), tasks: new Map(), messages: new Map(), notifications: new Map(), activity: new Map() };
+    return { people: new Map(), projects: new Map(), tasks: new Map(), messages: new Map(), notifications: new Map(), activity: new Map(), reads: new Map() };
   }
 
   get state(): StoreState {
@@ -166,8 +184,10 @@ export class CwmStore {
    * abandoned and their `confirmed` promises settle as rejected (`disposed`).
    */
   dispose(): void {
+    for (const taskId of [...this.ownPresence.keys()]) this.setPresence(taskId, null);
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    for (const history of this.histories.values()) history.complete();
     // Nobody waits forever on `confirmed`: unsent writes end as not applied.
     for (const write of this.pending.drain()) {
       write.settle({ status: 'rejected', code: 'disposed', reason: 'The store was closed before this change was saved.' });
@@ -232,6 +252,12 @@ export class CwmStore {
     await take('projects');
     await take('tasks');
     await take('notifications', { personId: this.userId });
+    try {
+      await take('reads', { personId: this.userId });
+    } catch (error) {
+      // An adapter written before read markers existed: everything counts as unread, nothing breaks.
+      this.reportLoadFailure(error);
+    }
     // Messages and activity are loaded per task or project when a widget asks for them; keep the
     // ones already loaded so a reload (reset) does not drop an open conversation.
     confirmed.messages = this.confirmed.messages;
@@ -267,31 +293,113 @@ export class CwmStore {
     };
   }
 
-  private async ensureLoaded(key: string, loaded: Set<string>, collection: 'messages' | 'activity', query: { taskId?: Id; projectId?: Id }): Promise<void> {
+  private async ensureLoaded(key: string, loaded: Set<string>, collection: 'activity', query: { taskId?: Id; projectId?: Id }): Promise<void> {
     if (loaded.has(key)) return;
     loaded.add(key);
     try {
       await this.connect();
       const raw = await this.readAll(collection, query);
       if (this.disposed) return;
-      const { entities, issues, rejected: refusals } = acceptBatch(collection, raw, this.referenceContext());
-      this.reportIssues(issues);
-      const touched: AnyEntity[] = [];
-      const target = this.confirmed[collection] as Map<Id, AnyEntity>;
-      const rejected = new RejectedEdits(this.state.rejected);
-      for (const refusal of refusals) this.noteRefusal(rejected, refusal);
-      for (const entity of entities) {
-        rejected.superseded(collection, entity.id, entity.version);
-        const current = target.get(entity.id);
-        if (current && current.version >= entity.version) continue;
-        target.set(entity.id, entity);
-        touched.push(entity);
-      }
-      this.rebuild(new Map([[collection, new Set(touched.map((entity) => entity.id))]]), rejected.result());
+      this.absorb(collection, raw);
     } catch (error) {
       loaded.delete(key);
       this.reportLoadFailure(error);
     }
+  }
+
+  /**
+   * Believes a batch read on demand (a thread's page, a task's activity): validates it, keeps what is
+   * newer than what the store holds, publishes. Returns how many entities the batch brought.
+   */
+  private absorb(collection: 'messages' | 'activity', raw: readonly unknown[]): number {
+    const { entities, issues, rejected: refusals } = acceptBatch(collection, raw, this.referenceContext());
+    this.reportIssues(issues);
+    const touched: AnyEntity[] = [];
+    const target = this.confirmed[collection] as Map<Id, AnyEntity>;
+    const rejected = new RejectedEdits(this.state.rejected);
+    for (const refusal of refusals) this.noteRefusal(rejected, refusal);
+    for (const entity of entities) {
+      rejected.superseded(collection, entity.id, entity.version);
+      const current = target.get(entity.id);
+      if (current && current.version >= entity.version) continue;
+      target.set(entity.id, entity);
+      touched.push(entity);
+    }
+    this.rebuild(new Map([[collection, new Set(touched.map((entity) => entity.id))]]), rejected.result());
+    return entities.length;
+  }
+
+  // ---------------------------------------------------------------- message history
+
+  private historyOf(taskId: Id): MessageHistory {
+    let history = this.histories.get(taskId);
+    if (!history) this.histories.set(taskId, (history = new MessageHistory()));
+    return history;
+  }
+
+  /** Reads the newest page of a thread, once (again after a failure). */
+  private ensureFirstPage(taskId: Id): Promise<void> {
+    const history = this.historyOf(taskId);
+    history.first ??= (async () => {
+      history.set({ loading: true });
+      try {
+        await this.connect();
+        await this.readMessagePage(taskId, history, this.messagePageSize);
+      } catch (error) {
+        history.first = undefined;
+        this.reportLoadFailure(error);
+      } finally {
+        history.set({ loading: false });
+      }
+    })();
+    return history.first;
+  }
+
+  /** One page of a thread towards older messages, from the history's cursor. */
+  private async readMessagePage(taskId: Id, history: MessageHistory, count: number): Promise<number> {
+    const cursor = history.cursor;
+    const page = await this.adapter.list('messages', { taskId, order: 'newest', limit: count, ...(cursor ? { cursor } : {}) });
+    if (this.disposed) return 0;
+    history.cursor = page.nextCursor;
+    // Settled before the messages publish, so a view never sees the new page with "loading" still on.
+    history.set({ hasMore: page.nextCursor !== undefined, loading: false });
+    return this.absorb('messages', page.items);
+  }
+
+  /**
+   * Loads the next older page of a task's conversation (`count`, default the page size) into
+   * `messages$`. Calls while a page is being read share that read. Resolves with how many messages
+   * came and whether older ones remain; a failed read resolves `loaded: 0` and is reported on `errors$`.
+   */
+  async loadOlderMessages(taskId: Id, count: number = this.messagePageSize): Promise<OlderMessages> {
+    const history = this.historyOf(taskId);
+    if (history.first === undefined || history.state.loading) await this.ensureFirstPage(taskId);
+    if (history.older) return history.older;
+    if (!history.state.hasMore || history.cursor === undefined || this.disposed) return { loaded: 0, hasMore: false };
+    history.older = (async (): Promise<OlderMessages> => {
+      history.set({ loading: true });
+      try {
+        const loaded = await this.readMessagePage(taskId, history, Math.max(1, Math.floor(count)));
+        return { loaded, hasMore: history.state.hasMore };
+      } catch (error) {
+        this.reportLoadFailure(error);
+        return { loaded: 0, hasMore: history.state.hasMore };
+      } finally {
+        history.older = undefined;
+        history.set({ loading: false });
+      }
+    })();
+    return history.older;
+  }
+
+  /** Whether a task's history is being read and whether older messages remain. Subscribing starts the first page. */
+  messageHistory$(taskId: Id): Observable<MessageHistoryState> {
+    return this.cached(`message-history:${taskId}`, () =>
+      defer(() => {
+        void this.ensureFirstPage(taskId);
+        return this.historyOf(taskId).state$;
+      }).pipe(shareReplay({ bufferSize: 1, refCount: true })),
+    );
   }
 
   // ---------------------------------------------------------------- live changes
@@ -321,9 +429,9 @@ export class CwmStore {
       }
       const { entity, issues, rejected: refusal } = acceptOne(change.collection, change.entity, this.referenceContext(), (id) => this.state.tasks.get(id));
       this.reportIssues(issues);
-      if (refusal && !this.othersNotification(change.collection, change.entity)) this.noteRefusal(rejected, refusal);
+      if (refusal && !this.othersPrivate(change.collection, change.entity)) this.noteRefusal(rejected, refusal);
       if (!entity) continue;
-      if (change.collection === 'notifications' && (entity as Notification).personId !== this.userId) continue;
+      if (this.othersPrivate(change.collection, entity)) continue;
       rejected.superseded(change.collection, entity.id, entity.version);
       const target = this.confirmed[change.collection] as Map<Id, AnyEntity>;
       const current = target.get(entity.id);
@@ -346,9 +454,9 @@ export class CwmStore {
     rejected.record(refusal);
   }
 
-  /** Someone else's notification: not this user's business, even refused. */
-  private othersNotification(collection: CollectionName, raw: unknown): boolean {
-    if (collection !== 'notifications') return false;
+  /** Someone else's notification or read marker: not this user's business, even refused. */
+  private othersPrivate(collection: CollectionName, raw: unknown): boolean {
+    if (collection !== 'notifications' && collection !== 'reads') return false;
     const personId = typeof raw === 'object' && raw !== null ? (raw as { personId?: unknown }).personId : undefined;
     return typeof personId === 'string' && personId !== this.userId;
   }
@@ -462,17 +570,102 @@ export class CwmStore {
     );
   }
 
-  /** One task's conversation, oldest first. Subscribing loads it from the adapter the first time. */
+  /**
+   * One task's conversation as loaded so far, oldest first (by `createdAt`, then id). Subscribing reads
+   * the newest page the first time (see `messagePageSize`); `loadOlderMessages` adds older pages, and
+   * messages arriving live are added as they come.
+   */
   messages$(taskId: Id): Observable<readonly Message[]> {
     return this.cached(`messages:${taskId}`, () =>
       defer(() => {
-        void this.ensureLoaded(taskId, this.loadedMessages, 'messages', { taskId });
+        void this.ensureFirstPage(taskId);
         return whereIncremental(this.select((state) => state.messages), (message) => message.taskId === taskId);
       }).pipe(
-        map((table) => table.values().sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))),
+        map((table) => table.values().sort(compareMessages)),
         shareReplay({ bufferSize: 1, refCount: true }),
       ),
     );
+  }
+
+  /** The acting person's read marker on a task, once there is one. */
+  readMarker$(taskId: Id): Observable<ReadMarker | undefined> {
+    const id = readMarkerId(this.userId, taskId);
+    return this.cached(`read-marker:${taskId}`, () => this.select((state) => state.reads.get(id)));
+  }
+
+  /**
+   * Unread messages per task for the acting person: user messages by others, not deleted, after their
+   * read marker (all of them without one). Tasks without unread messages are absent. Counts what the
+   * store holds: loaded pages of open threads and every message that arrived live since connecting.
+   * Kept up to date incrementally; the same map object while no count changed.
+   */
+  unreadCounts$(): Observable<ReadonlyMap<Id, number>> {
+    return this.cached('unread-counts', () =>
+      defer(() => {
+        const counter = new UnreadCounter(this.userId);
+        return this.subject.pipe(map((state) => counter.update(state.messages, state.reads)));
+      }).pipe(distinctUntilChanged(), shareReplay({ bufferSize: 1, refCount: true })),
+    );
+  }
+
+  /**
+   * Who else is in a task's room (never the acting person), with their typing state, fresh ones only.
+   * Always empty when the adapter has no presence.
+   */
+  presence$(taskId: Id): Observable<readonly PresenceState[]> {
+    return this.cached(`presence:${taskId}`, () => {
+      if (!this.adapter.capabilities.presence || !this.adapter.presence) return of([] as readonly PresenceState[]);
+      const room = defer(() => this.adapter.presence?.(taskId) ?? of([] as readonly PresenceState[]));
+      // The clock ticks too, so someone whose tab died drops out even when nothing else happens.
+      return combineLatest([room, timer(0, PRESENCE_HEARTBEAT_MS)]).pipe(
+        map(([states]) => {
+          const now = Date.now();
+          return states.filter((state) => state.personId !== this.userId && now - state.at <= PRESENCE_FRESH_MS);
+        }),
+        distinctUntilChanged(samePresence),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+    });
+  }
+
+  /**
+   * Enters a task's room (or updates this person's state there, e.g. `{ typing: true }`); `null` leaves.
+   * The store repeats it while it lasts, so other clients keep it fresh; "typing" ends by itself after a
+   * few seconds without a new report. A no-op without adapter presence.
+   */
+  setPresence(taskId: Id, state: { typing?: boolean } | null): void {
+    if (!this.adapter.capabilities.presence || !this.adapter.setPresence) return;
+    clearTimeout(this.typingTimers.get(taskId));
+    this.typingTimers.delete(taskId);
+    if (state === null) {
+      if (!this.ownPresence.delete(taskId)) return;
+      this.adapter.setPresence(taskId, null);
+    } else {
+      const own = state.typing === true ? { typing: true } : {};
+      this.ownPresence.set(taskId, own);
+      this.adapter.setPresence(taskId, { taskId, ...own });
+      if (own.typing) {
+        this.typingTimers.set(
+          taskId,
+          setTimeout(() => {
+            this.typingTimers.delete(taskId);
+            if (this.ownPresence.get(taskId)?.typing) this.setPresence(taskId, {});
+          }, TYPING_IDLE_MS),
+        );
+      }
+    }
+    this.schedulePresenceHeartbeat();
+  }
+
+  private schedulePresenceHeartbeat(): void {
+    if (this.ownPresence.size === 0 || this.disposed) {
+      clearInterval(this.presenceHeartbeat);
+      this.presenceHeartbeat = undefined;
+      return;
+    }
+    this.presenceHeartbeat ??= setInterval(() => {
+      for (const [taskId, own] of this.ownPresence) this.adapter.setPresence?.(taskId, { taskId, ...own });
+    }, PRESENCE_HEARTBEAT_MS);
   }
 
   /** The acting person's notifications, newest first. */
@@ -771,6 +964,38 @@ export class CwmStore {
     const reactions = { ...message.reactions, [emoji]: nextPeople };
     if (nextPeople.length === 0) delete reactions[emoji];
     return this.perform([{ kind: 'update', collection: 'messages', entityId: id, patch: { reactions }, intent: 'message.react' }]);
+  }
+
+  /**
+   * Moves the acting person's read marker on a task to `messageId` (a loaded message of that task).
+   * A no-op (ok) when the marker is already there or further on: markers only move forward.
+   */
+  markRead(taskId: Id, messageId: Id): WriteResult {
+    const task = this.state.tasks.get(taskId);
+    if (!task) return refused('not-found', `There is no task ${taskId}.`);
+    const message = this.state.messages.get(messageId);
+    if (!message || message.taskId !== taskId) return refused('not-found', `There is no message ${messageId} in task ${taskId}.`);
+    const id = readMarkerId(this.userId, taskId);
+    const current = this.state.reads.get(id);
+    if (current && !isAfterMarker(message, current)) return { ok: true, id, confirmed: Promise.resolve({ status: 'applied' }) };
+    const at = this.now().toISOString();
+    const marker: ReadMarker = {
+      id,
+      personId: this.userId,
+      taskId,
+      lastReadMessageId: message.id,
+      lastReadAt: message.createdAt,
+      version: current?.version ?? 0,
+      createdAt: current?.createdAt ?? at,
+      updatedAt: at,
+    };
+    const denial = this.denied(['message.read'], { task, readMarker: marker });
+    if (denial) return denial;
+    return this.perform([
+      current
+        ? { kind: 'update', collection: 'reads', entityId: id, patch: { lastReadMessageId: marker.lastReadMessageId, lastReadAt: marker.lastReadAt }, intent: 'message.read' }
+        : { kind: 'create', collection: 'reads', value: marker, intent: 'message.read' },
+    ]);
   }
 
   /** Marks the acting person's notifications read: the given ones, or all unread. */
@@ -1074,6 +1299,22 @@ export class CwmStore {
     }
     return result;
   }
+}
+
+/** Chat order: by creation time, then id (ties happen with coarse clocks). */
+function compareMessages(a: Message, b: Message): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function samePresence(a: readonly PresenceState[], b: readonly PresenceState[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((state, index) => {
+      const other = b[index]!;
+      return state.personId === other.personId && state.taskId === other.taskId && state.typing === other.typing;
+    })
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EntityOf } from '../model/entities.js';
 import type { Message } from '../model/message.js';
 import type { Notification } from '../model/notification.js';
 import type { Project } from '../model/project.js';
+import type { ReadMarker } from '../model/read-marker.js';
 import type { Task } from '../model/task.js';
 import { describeEntity, entityNoun } from './describe.js';
 import type { ValidationIssue } from './issue.js';
@@ -23,7 +24,7 @@ export interface ReferenceCheck<T> {
 /**
  * Checks the references of a shape-valid entity. Without an essential reference the entity means
  * nothing and is skipped (`entity` undefined): a task's project, a message's task and author, a
- * notification's person. Other references to missing entities are removed, one `unknown-reference`
+ * notification's person, a read marker's person and task. Other references to missing entities are removed, one `unknown-reference`
  * issue each, so the rest of the entity still loads: assignees, resources, followers, parent (the task
  * becomes top level), dependencies, mentions, a project's owner and members. Activity entries are
  * not checked: history about deleted tasks and people is legitimate. Returns the same object when
@@ -49,6 +50,9 @@ export function checkReferences<C extends CollectionName>(
       break;
     case 'projects':
       checked = checkProject(entity as Project, context, report);
+      break;
+    case 'reads':
+      checked = checkReadMarker(entity as ReadMarker, context, report);
       break;
     default:
       checked = entity;
@@ -153,6 +157,13 @@ function checkNotification(
 ): Notification | undefined {
   if (!context.hasPerson(notification.personId)) return report.skip('personId', 'its recipient', notification.personId);
   return notification;
+}
+
+/** A marker of a task or person that is gone means nothing. Its message is not checked: threads load lazily. */
+function checkReadMarker(marker: ReadMarker, context: ReferenceContext, report: IssueReporter): ReadMarker | undefined {
+  if (!context.hasPerson(marker.personId)) return report.skip('personId', 'its reader', marker.personId);
+  if (!context.hasTask(marker.taskId)) return report.skip('taskId', 'its task', marker.taskId);
+  return marker;
 }
 
 function checkProject(project: Project, context: ReferenceContext, report: IssueReporter): Project {

@@ -7,6 +7,7 @@ const NOUNS: Record<CollectionName, string> = {
   messages: 'Message',
   notifications: 'Notification',
   activity: 'Activity entry',
+  reads: 'Read marker',
 };
 
 /** What one entity of a collection is called in messages, lower case: `task`, `activity entry`. */

@@ -8,6 +8,7 @@ import { readMessage } from './validate-message.js';
 import { readNotification } from './validate-notification.js';
 import { readPerson } from './validate-person.js';
 import { readProject } from './validate-project.js';
+import { readReadMarker } from './validate-read-marker.js';
 import { readTask } from './validate-task.js';
 import type { Validated } from './validated.js';
 
@@ -20,6 +21,7 @@ const PARSERS: { readonly [C in CollectionName]: EntityParser<C> } = {
   messages: readMessage,
   notifications: readNotification,
   activity: readActivity,
+  reads: readReadMarker,
 };
 
 /**
