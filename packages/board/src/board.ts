@@ -164,6 +164,10 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       (value) => this.receive(value),
     );
     this.observe(
+      (store) => store.unreadCounts$(),
+      (counts) => this.touch(this.views.updateUnread(counts)),
+    );
+    this.observe(
       (store) => store.errors$,
       (error) => this.onStoreError(error),
     );

@@ -1,4 +1,17 @@
-import { COLLECTIONS, type AnyEntity, type CollectionName, type Id, type Mutation, type MutationResult, type RemoteChange, type Workspace } from '@cwm/core';
+import {
+  COLLECTIONS,
+  UnreadTally,
+  type AnyEntity,
+  type CollectionName,
+  type Id,
+  type Message,
+  type Mutation,
+  type MutationResult,
+  type ReadMarker,
+  type RemoteChange,
+  type UnreadSummary,
+  type Workspace,
+} from '@cwm/core';
 import { type Observable, Subject } from 'rxjs';
 import { PresenceRoster } from '../shared/presence-roster.js';
 import { type AuthorizeHook, changesOf, decide } from './decide.js';
@@ -71,6 +84,19 @@ export class MemoryBackend {
   /** Number of entities in a collection. */
   count(collection: CollectionName): number {
     return this.table(collection).size;
+  }
+
+  /** A person's unread messages per task over every message: one pass, O(messages). */
+  unreadCounts(personId: Id): UnreadSummary {
+    const countedAt = new Date().toISOString();
+    const markers = new Map<Id, ReadMarker>();
+    for (const entity of this.table('reads').values()) {
+      const marker = entity as ReadMarker;
+      if (marker.personId === personId) markers.set(marker.taskId, marker);
+    }
+    const tally = new UnreadTally(personId, markers);
+    for (const entity of this.table('messages').values()) tally.add(entity as Message);
+    return tally.result(countedAt);
   }
 
   /**

@@ -4,12 +4,14 @@ import {
   type AdapterSession,
   type CollectionName,
   type CwmAdapter,
+  type Id,
   type ListQuery,
   type Mutation,
   type MutationResult,
   type Page,
   type PresenceState,
   type RemoteChange,
+  type UnreadSummary,
   type Workspace,
   randomId,
 } from '@cwm/core';
@@ -18,6 +20,7 @@ import type { AuthorizeHook } from '../backend/decide.js';
 import { PresenceRoster } from '../shared/presence-roster.js';
 import { assertCollection, DEFAULT_PAGE_SIZE, throwIfAborted } from '../shared/query.js';
 import { IDEMPOTENCY_WINDOW_MS, applyPushes, pruneAppliedMutations } from './apply-pushes.js';
+import { countUnread } from './count-unread.js';
 import { type ChannelMessage, isChannelMessage } from './channel-messages.js';
 import { WorkspaceDatabase } from './database.js';
 import { DEFAULT_NAMESPACE, workspaceName } from './names.js';
@@ -51,6 +54,7 @@ const CAPABILITIES: AdapterCapabilities = {
   // Writes land on this device at once; there is no server to be unreachable.
   offline: true,
   maxBatch: 500,
+  unreadCounts: true,
 };
 
 /** The open workspace: its database and channel. */
@@ -126,6 +130,16 @@ export class LocalAdapter implements CwmAdapter {
       return await db.run([collection], 'readonly', (transaction) => readPage(transaction, collection, query, pageSize));
     } catch (error) {
       throw storageError(`read ${collection}`, error);
+    }
+  }
+
+  /** A person's unread messages per task over every message on this device (see `countUnread`). */
+  async unreadCounts(personId: Id): Promise<UnreadSummary> {
+    const { db } = this.requireConnection();
+    try {
+      return await db.run(['reads', 'messages'], 'readonly', (transaction) => countUnread(transaction, personId));
+    } catch (error) {
+      throw storageError('count unread messages', error);
     }
   }
 

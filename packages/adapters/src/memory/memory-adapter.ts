@@ -12,6 +12,7 @@ import {
   type Page,
   type PresenceState,
   type RemoteChange,
+  type UnreadSummary,
   type Workspace,
   randomId,
 } from '@cwm/core';
@@ -46,6 +47,7 @@ const CAPABILITIES: AdapterCapabilities = {
   // Writes made while "offline" fail; keeping them is the store's outbox's job.
   offline: false,
   maxBatch: 100,
+  unreadCounts: true,
 };
 
 interface PlannedFailure {
@@ -116,6 +118,12 @@ export class MemoryAdapter implements CwmAdapter {
     const items = matching.slice(offset, offset + limit);
     const next = offset + items.length;
     return next < matching.length ? { items, total: matching.length, nextCursor: encodeCursor(next) } : { items, total: matching.length };
+  }
+
+  /** A person's unread messages per task, counted by the backend over all its messages. */
+  async unreadCounts(personId: Id): Promise<UnreadSummary> {
+    await this.reachBackend();
+    return this.backend.unreadCounts(personId);
   }
 
   async push(mutations: readonly Mutation[]): Promise<readonly MutationResult[]> {

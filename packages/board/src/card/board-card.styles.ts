@@ -148,6 +148,14 @@ export const cardStyles = css`
     flex: none;
   }
 
+  .unread {
+    padding-inline: 0.375rem;
+    border-radius: 999px;
+    background: ${token('color-accent')};
+    color: ${token('color-accent-text')};
+    font-weight: ${token('font-weight-strong')};
+  }
+
   .due.overdue {
     color: ${token('color-danger')};
     font-weight: ${token('font-weight-strong')};

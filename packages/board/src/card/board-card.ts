@@ -107,6 +107,11 @@ export class CwmBoardCard extends LitElement {
     if (fields.has('messages') && view.messages > 0) {
       details.push(html`<span class="badge">${icon('message')}${localize.formatNumber(view.messages)}</span>`);
     }
+    if (fields.has('messages') && view.unread > 0) {
+      // Unread can exceed what is loaded (the backend counts every message), so it has its own badge.
+      const label = localize.t('board.card.unread', { count: view.unread });
+      details.push(html`<span class="badge unread" part="unread" role="img" aria-label=${label} title=${label}>${localize.formatNumber(view.unread)}</span>`);
+    }
     if (fields.has('aging') && view.agingDays !== undefined && view.agingDays > 0) {
       details.push(html`<span class="badge">${icon('clock')}${localize.formatNumber(view.agingDays)}d</span>`);
     }
@@ -147,6 +152,7 @@ export class CwmBoardCard extends LitElement {
     if (fields.has('progress') && view.subtasks) pieces.push(localize.t('board.card.subtasks', { done: view.subtasks.done, total: view.subtasks.total }));
     if (fields.has('progress') && view.checklist) pieces.push(localize.t('board.card.checklist', { done: view.checklist.done, total: view.checklist.total }));
     if (fields.has('messages') && view.messages > 0) pieces.push(localize.t('board.card.messages', { count: view.messages }));
+    if (fields.has('messages') && view.unread > 0) pieces.push(localize.t('board.card.unread', { count: view.unread }));
     if (fields.has('aging') && view.agingDays !== undefined) pieces.push(localize.t('board.card.aging', { count: view.agingDays }));
     if (fields.has('tags') && view.tags.length > 0) pieces.push(view.tags.join(', '));
     if (this.state?.pending) pieces.push(localize.t('board.card.saving'));

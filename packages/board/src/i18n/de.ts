@@ -27,6 +27,7 @@ export const BOARD_DE: BoardMessages = {
   'board.card.subtasks': '{done} von {total} Teilaufgaben erledigt',
   'board.card.checklist': '{done} von {total} Checklistenpunkten erledigt',
   'board.card.messages': { one: '1 Nachricht', other: '{count} Nachrichten' },
+  'board.card.unread': { one: '1 ungelesene Nachricht', other: '{count} ungelesene Nachrichten' },
   'board.card.aging': { '=0': 'Heute in diese Spalte gekommen', one: '1 Tag in dieser Spalte', other: '{count} Tage in dieser Spalte' },
   'board.card.assignees': 'Zugewiesen an {names}',
   'board.card.saving': 'Wird gespeichert…',

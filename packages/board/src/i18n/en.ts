@@ -27,6 +27,7 @@ export const BOARD_EN: BoardMessages = {
   'board.card.subtasks': '{done} of {total} subtasks done',
   'board.card.checklist': '{done} of {total} checklist items done',
   'board.card.messages': { one: '1 message', other: '{count} messages' },
+  'board.card.unread': { one: '1 unread message', other: '{count} unread messages' },
   'board.card.aging': { '=0': 'Entered this column today', one: '1 day in this column', other: '{count} days in this column' },
   'board.card.assignees': 'Assigned to {names}',
   'board.card.saving': 'Saving…',

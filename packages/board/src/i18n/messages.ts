@@ -28,6 +28,7 @@ export interface BoardMessages {
   readonly 'board.card.subtasks': MessageText;
   readonly 'board.card.checklist': MessageText;
   readonly 'board.card.messages': MessageText;
+  readonly 'board.card.unread': MessageText;
   readonly 'board.card.aging': MessageText;
   readonly 'board.card.assignees': MessageText;
   readonly 'board.card.saving': MessageText;

@@ -55,6 +55,8 @@ export interface CardView {
   readonly checklist?: CardProgress;
   /** Messages of the task currently in the store (0 when none are loaded). */
   readonly messages: number;
+  /** Messages of the task the viewer has not read (the store's `unreadCounts$`); 0 when none. */
+  readonly unread: number;
   /** Predecessors (any dependency type) not done yet, in the task's dependency order. */
   readonly blockedBy: readonly { readonly id: Id; readonly title: string }[];
   /** Whole days since the task entered its status (`statusChangedAt`, else `createdAt`), by local calendar dates. */
@@ -98,6 +100,7 @@ export class CardViews {
   private categoryOf: CategoryOf = () => undefined;
   private readonly links = new TaskLinks();
   private readonly messageCounts = new MessageCounts();
+  private unread: ReadonlyMap<Id, number> = new Map();
   private readonly views = new Map<Id, CardView>();
   /** Cached views per person id they show (or would show once the person loads). */
   private readonly viewsByPerson = new Map<Id, Set<Id>>();
@@ -131,6 +134,20 @@ export class CardViews {
     if (input.people !== this.people) this.applyPeople(input.people, changed);
     if (input.tasks !== this.tasks) this.applyTasks(input.tasks, previousCategoryOf, changed);
     for (const taskId of this.messageCounts.update(input.messages)) this.dropView(taskId, changed);
+    return changed;
+  }
+
+  /**
+   * Takes the viewer's unread counts per task (`CwmStore.unreadCounts$`). Returns the ids whose count
+   * changed, whose cached views it dropped. Costs the tasks with unread messages, not the board.
+   */
+  updateUnread(unread: ReadonlyMap<Id, number>): ReadonlySet<Id> {
+    const changed = new Set<Id>();
+    if (unread === this.unread) return changed;
+    const previous = this.unread;
+    this.unread = unread;
+    for (const [taskId, count] of unread) if (previous.get(taskId) !== count) this.dropView(taskId, changed);
+    for (const taskId of previous.keys()) if (!unread.has(taskId)) this.dropView(taskId, changed);
     return changed;
   }
 
@@ -249,6 +266,7 @@ export class CardViews {
       ...(subtasks ? { subtasks } : {}),
       ...(task.checklist.length > 0 ? { checklist: { done: checklistDone, total: task.checklist.length } } : {}),
       messages: this.messageCounts.count(task.id),
+      unread: this.unread.get(task.id) ?? 0,
       blockedBy: this.openPredecessors(task, tasks),
       ...(aging !== undefined ? { agingDays: aging } : {}),
     };

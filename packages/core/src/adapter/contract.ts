@@ -4,6 +4,7 @@ import type { AnyEntity } from '../model/entities.js';
 import type { Workspace } from '../model/workspace.js';
 import type { AdapterError } from './errors.js';
 import type { Mutation } from './mutation.js';
+import type { UnreadSummary } from './unread.js';
 
 /** What an adapter can do. The store picks a strategy per flag and degrades in a documented way. */
 export interface AdapterCapabilities {
@@ -21,6 +22,11 @@ export interface AdapterCapabilities {
   readonly offline: boolean;
   /** Largest number of mutations one `push` accepts. */
   readonly maxBatch: number;
+  /**
+   * `unreadCounts()` exists: the backend counts a person's unread messages over every thread. Absent
+   * means no; the store then counts only the messages it holds (loaded pages and live arrivals).
+   */
+  readonly unreadCounts?: boolean;
 }
 
 /** Narrows a list read. Every field is optional; an adapter must honour those it is given. */
@@ -104,6 +110,12 @@ export interface CwmAdapter {
   presence?(room: string): Observable<readonly PresenceState[]>;
   /** Announces this person's presence in a room; `null` leaves it. */
   setPresence?(room: string, state: Omit<PresenceState, 'personId' | 'at'> | null): void;
+  /**
+   * The person's unread messages per task over every message the backend has (see `UnreadSummary`),
+   * by the same rule as `UnreadCounter`; only when `capabilities.unreadCounts`. Read once at connect
+   * and after a reset; the store keeps it live from there. Throws `AdapterError`.
+   */
+  unreadCounts?(personId: Id): Promise<UnreadSummary>;
   /** Sign-out: forget everything stored on this device for the session. */
   wipe?(): Promise<void>;
   /** Stops live changes and releases resources. */

@@ -2,3 +2,4 @@ export * from './contract.js';
 export * from './errors.js';
 export * from './mutation.js';
 export * from './apply.js';
+export * from './unread.js';

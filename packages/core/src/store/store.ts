@@ -1,5 +1,6 @@
 import { BehaviorSubject, Observable, Subject, Subscription, combineLatest, defer, distinctUntilChanged, map, of, shareReplay, timer } from 'rxjs';
 import type { CwmAdapter, MutationResult, PresenceState, RemoteChange } from '../adapter/contract.js';
+import type { UnreadSummary } from '../adapter/unread.js';
 import { applyMutation } from '../adapter/apply.js';
 import { AdapterError, toAdapterError } from '../adapter/errors.js';
 import type { Mutation, Patch } from '../adapter/mutation.js';
@@ -137,6 +138,10 @@ export class CwmStore {
   private readonly typingTimers = new Map<Id, ReturnType<typeof setTimeout>>();
   private presenceHeartbeat: ReturnType<typeof setInterval> | undefined;
   private readonly loadedActivity = new Set<string>();
+  /** The backend's unread counts taken at the last (re)load, when the adapter counts them. */
+  private readonly unreadSeed = new BehaviorSubject<UnreadSummary | undefined>(undefined);
+  /** A recount of the seed asked for while one runs: run another when it ends. */
+  private unreadRecount: { again: boolean } | undefined;
   private confirmed: Confirmed = CwmStore.emptyConfirmed();
   private connecting: Promise<void> | undefined;
   private buffered: (readonly RemoteChange[])[] | undefined;
@@ -196,6 +201,7 @@ export class CwmStore {
     this.subject.complete();
     this.errorSubject.complete();
     this.historySubject.complete();
+    this.unreadSeed.complete();
   }
 
   /** Sends waiting writes now instead of at the next retry (e.g. when the browser says it is online). */
@@ -258,6 +264,7 @@ export class CwmStore {
       // An adapter written before read markers existed: everything counts as unread, nothing breaks.
       this.reportLoadFailure(error);
     }
+    const seed = await this.readUnreadSeed();
     // Messages and activity are loaded per task or project when a widget asks for them; keep the
     // ones already loaded so a reload (reset) does not drop an open conversation.
     confirmed.messages = this.confirmed.messages;
@@ -272,6 +279,47 @@ export class CwmStore {
     for (const refusal of refusals) rejected.replace(refusal);
     rejected.retain((entry) => !RELOADED.includes(entry.collection) || !confirmed[entry.collection].has(entry.id));
     this.rebuildAll(rejected.result());
+    // After the state, so the counter sees the seed with the markers it was counted against.
+    if (!this.disposed) this.unreadSeed.next(seed);
+  }
+
+  /** The backend's unread counts for the acting person, or `undefined` when it has none to give. */
+  private async readUnreadSeed(): Promise<UnreadSummary | undefined> {
+    if (this.adapter.capabilities.unreadCounts !== true || !this.adapter.unreadCounts) return undefined;
+    try {
+      return await this.adapter.unreadCounts(this.userId);
+    } catch (error) {
+      // Counting only what the store holds is a degraded answer, not a broken board.
+      this.reportLoadFailure(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Counts the seed again when a marker moved to a place inside what it counted (the backend alone
+   * knows how many of its messages lie after it). Waits for the marker to be confirmed, so the backend
+   * counts against it; a request while a count runs makes one more run after it.
+   */
+  private recountUnreadSeed(taskId: Id): void {
+    const id = readMarkerId(this.userId, taskId);
+    const shown = this.state.reads.get(id);
+    const confirmed = this.confirmed.reads.get(id);
+    // Not confirmed yet: the confirmation changes the marker again and brings us back here.
+    if (shown?.lastReadMessageId !== confirmed?.lastReadMessageId || this.disposed) return;
+    if (this.unreadRecount) {
+      this.unreadRecount.again = true;
+      return;
+    }
+    const run = (this.unreadRecount = { again: false });
+    void (async () => {
+      do {
+        run.again = false;
+        const seed = await this.readUnreadSeed();
+        if (this.disposed) return;
+        this.unreadSeed.next(seed);
+      } while (run.again);
+      this.unreadRecount = undefined;
+    })();
   }
 
   private async readAll(collection: CollectionName, query: { personId?: Id; projectId?: Id; taskId?: Id }): Promise<unknown[]> {
@@ -595,15 +643,18 @@ export class CwmStore {
 
   /**
    * Unread messages per task for the acting person: user messages by others, not deleted, after their
-   * read marker (all of them without one). Tasks without unread messages are absent. Counts what the
-   * store holds: loaded pages of open threads and every message that arrived live since connecting.
+   * read marker (all of them without one). Tasks without unread messages are absent. When the adapter
+   * counts them (`capabilities.unreadCounts`), starts from the backend's counts over every message,
+   * read at connect and after a reset, and adds what arrives, loads, is deleted or read since, never
+   * counting a message twice (see `UnreadCounter`). Otherwise counts what the store holds: loaded
+   * pages of open threads and every message that arrived live since connecting.
    * Kept up to date incrementally; the same map object while no count changed.
    */
   unreadCounts$(): Observable<ReadonlyMap<Id, number>> {
     return this.cached('unread-counts', () =>
       defer(() => {
-        const counter = new UnreadCounter(this.userId);
-        return this.subject.pipe(map((state) => counter.update(state.messages, state.reads)));
+        const counter = new UnreadCounter(this.userId, (taskId) => this.recountUnreadSeed(taskId));
+        return combineLatest([this.subject, this.unreadSeed]).pipe(map(([state, seed]) => counter.update(state.messages, state.reads, seed)));
       }).pipe(distinctUntilChanged(), shareReplay({ bufferSize: 1, refCount: true })),
     );
   }
