@@ -7,6 +7,8 @@ import { CwmWorkspace, defineElement, type WorkspaceTheme } from '@cwm/ui';
 import { DemoFoundationPanel } from './demo-panel.js';
 import { CwmBoard } from '@cwm/board';
 import { CwmGantt } from '@cwm/gantt';
+import { CwmTaskChat } from '@cwm/chat';
+import { CwmNotifications } from '@cwm/notifications';
 import type { Project } from '@cwm/core';
 
 const DEFAULT_USER = 'u-3';
@@ -111,18 +113,36 @@ gantt.project = board.project;
 ganttViolation.addEventListener('change', () => (gantt.violation = ganttViolation.value as CwmGantt['violation']));
 ganttPush.addEventListener('change', () => (gantt.pushSuccessors = ganttPush.checked));
 
+// Opening a task anywhere (a card, a bar, a notification) shows its conversation under the board.
+const chatWidget = document.querySelector('#chat-widget') as HTMLElement;
+const chatTitle = document.querySelector('#chat-title') as HTMLElement;
+const chat = document.querySelector('#chat') as CwmTaskChat;
 function showOpened(taskId: string): void {
   const task = workspace.activeStore?.state.tasks.get(taskId);
+  if (!task) return;
   // Titles are data: textContent, never markup.
-  boardOpened.textContent = task ? `Opened "${task.title}" (the task editor arrives with its own issue).` : '';
+  boardOpened.textContent = `Opened "${task.title}": its conversation is below (the task editor arrives with its own issue).`;
+  chatTitle.textContent = `Conversation: ${task.title}`;
+  chat.task = taskId;
+  chatWidget.hidden = false;
+  chatWidget.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  remember('task', taskId);
 }
+(document.querySelector('#chat-close') as HTMLButtonElement).addEventListener('click', () => {
+  chatWidget.hidden = true;
+  params.delete('task');
+  history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+});
 gantt.addEventListener('cwm-task-open', (event) => showOpened(event.detail.taskId));
 
-board.addEventListener('cwm-task-open', (event) => {
-  const task = workspace.activeStore?.state.tasks.get(event.detail.taskId);
-  // Titles are data: textContent, never markup.
-  boardOpened.textContent = task ? `Opened "${task.title}" (the task editor arrives with its own issue).` : '';
+// The bell in the header opens tasks the same way; a task in the URL (a reload) opens again.
+(document.querySelector('cwm-notifications') as CwmNotifications).addEventListener('cwm-task-open', (event) => showOpened(event.detail.taskId));
+workspace.addEventListener('cwm-workspace-ready', () => {
+  const task = params.get('task');
+  if (task) showOpened(task);
 });
+
+board.addEventListener('cwm-task-open', (event) => showOpened(event.detail.taskId));
 workspace.addEventListener('cwm-error', (event) => console.warn('[acme intranet] cwm-error', event.detail));
 workspace.addEventListener('cwm-workspace-error', (event) => console.error('[acme intranet] workspace failed', event.detail));
 
@@ -141,4 +161,6 @@ resetButton.addEventListener('click', async () => {
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-board', CwmBoard);
 defineElement('cwm-gantt', CwmGantt);
+defineElement('cwm-task-chat', CwmTaskChat);
+defineElement('cwm-notifications', CwmNotifications);
 defineElement('cwm-foundation-panel', DemoFoundationPanel, { prefix: 'demo' });

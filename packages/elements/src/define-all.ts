@@ -1,5 +1,7 @@
 import { CwmBoard } from '@cwm/board';
 import { CwmGantt } from '@cwm/gantt';
+import { CwmTaskChat } from '@cwm/chat';
+import { CwmNotifications } from '@cwm/notifications';
 import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
@@ -10,6 +12,8 @@ export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConst
   ['cwm-workspace', CwmWorkspace],
   ['cwm-board', CwmBoard],
   ['cwm-gantt', CwmGantt],
+  ['cwm-task-chat', CwmTaskChat],
+  ['cwm-notifications', CwmNotifications],
 ];
 
 /**

@@ -5,4 +5,6 @@ export * from '@cwm/adapters';
 export * from '@cwm/ui';
 export * from '@cwm/board';
 export * from '@cwm/gantt';
+export * from '@cwm/chat';
+export * from '@cwm/notifications';
 export { defineAll, ELEMENTS } from './define-all.js';
