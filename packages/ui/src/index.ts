@@ -19,7 +19,7 @@ export { createWorkspaceAdapter, sampleSeed, type WorkspaceAdapterKind, type Wor
 export { TOKENS, TOKEN_NAMES, type TokenDefinition, type TokenGroup, type TokenName } from './tokens/token-table.js';
 export { cssVarName, token, tokenFallback, tokenValue } from './tokens/token.js';
 export { LocalizeController } from './i18n/localize-controller.js';
-export { registerMessages, registerDefaultMessages, registeredLocales, resolveMessage, fallbackChain, catalogRevision, SOURCE_LOCALE, type ResolvedMessage } from './i18n/registry.js';
+export { registerMessages, registerDefaultMessages, defaultMessagesRegistrar, registeredLocales, resolveMessage, fallbackChain, catalogRevision, SOURCE_LOCALE, type ResolvedMessage } from './i18n/registry.js';
 export { formatDate, formatList, formatMessage, formatNumber, formatRelativeTime, pluralCategory, safeLocale } from './i18n/format.js';
 export { nearestLang } from './i18n/nearest-lang.js';
 export { notifyLocaleChanged, onLocaleChange } from './i18n/locale-changes.js';

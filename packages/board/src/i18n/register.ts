@@ -1,16 +1,9 @@
-import { registerDefaultMessages } from '@cwm/ui';
+import { defaultMessagesRegistrar } from '@cwm/ui';
 import { BOARD_DE } from './de.js';
 import { BOARD_EN } from './en.js';
 
-let registered = false;
-
 /**
- * Adds the board's built-in English and German wording, once, under anything a vendor registered
- * already: `registerMessages('en', { 'board.add': ... })` wins whether it ran before or after.
+ * Adds the board's built-in English and German wording, once, under anything a vendor registered already:
+ * a vendor's `registerMessages` wins whether it ran before or after.
  */
-export function registerBoardMessages(): void {
-  if (registered) return;
-  registered = true;
-  registerDefaultMessages('en', BOARD_EN);
-  registerDefaultMessages('de', BOARD_DE);
-}
+export const registerBoardMessages: () => void = defaultMessagesRegistrar({ en: BOARD_EN, de: BOARD_DE });

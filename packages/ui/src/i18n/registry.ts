@@ -41,6 +41,20 @@ export function registerDefaultMessages(locale: string, messages: MessageCatalog
   notifyLocaleChanged();
 }
 
+/**
+ * A widget package's registration of its built-in catalogs (e.g. `{ en: BOARD_EN, de: BOARD_DE }`): call
+ * the returned function whenever the widget is first used; it registers them once, as defaults, so a
+ * vendor's `registerMessages` wins whether it ran before or after.
+ */
+export function defaultMessagesRegistrar(catalogsByLocale: Readonly<Record<string, MessageCatalog>>): () => void {
+  let registered = false;
+  return () => {
+    if (registered) return;
+    registered = true;
+    for (const [locale, messages] of Object.entries(catalogsByLocale)) registerDefaultMessages(locale, messages);
+  };
+}
+
 /** Grows with every `registerMessages`, so elements can tell whether their wording may be stale. */
 export function catalogRevision(): number {
   return revision;
