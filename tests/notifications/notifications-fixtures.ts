@@ -4,7 +4,7 @@
 import { fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { MemoryAdapter, MemoryBackend } from '@cwm/adapters';
-import { CwmStore, type Notification, type Person, type Project, type Task, type Workspace } from '@cwm/core';
+import { CwmStore, type Message, type Notification, type Person, type Project, type Task, type Workspace } from '@cwm/core';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
 import { CwmNotifications } from '@cwm/notifications';
 import { makePerson, makeProject, makeTask } from '../fixtures/entities.js';
@@ -57,6 +57,8 @@ export function notice(id: string, overrides: Partial<Notification> = {}): Notif
 export interface InboxSetup {
   readonly tasks?: readonly Task[];
   readonly notifications?: readonly Notification[];
+  /** Messages the backend holds (mention previews read them). */
+  readonly messages?: readonly Message[];
   readonly people?: readonly Person[];
   /** The `today` attribute (default: none, the real today). */
   readonly today?: string;
@@ -88,6 +90,7 @@ export async function mountInbox(setup: InboxSetup = {}): Promise<MountedInbox> 
       projects: [PROJECT],
       tasks: setup.tasks ?? [FIX_LOGIN],
       notifications: setup.notifications ?? [],
+      messages: setup.messages ?? [],
     },
   });
   const store = new CwmStore({ adapter: new MemoryAdapter({ backend }), workspaceId: WORKSPACE.id, userId: 'u-2' });

@@ -193,11 +193,12 @@ export class CwmNotifications extends CwmElement {
       formatDay: (date) => this.localize.formatDate(`${date}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
       personName: (id) => state?.people.get(id)?.name,
       taskTitle: (id) => state?.tasks.get(id)?.title,
-      statusName: (taskId) => {
+      statusName: (taskId, statusId) => {
         const task = state?.tasks.get(taskId);
-        if (!task) return undefined;
-        const status = state?.projects.get(task.projectId)?.workflow.statuses.find((candidate) => candidate.id === task.status);
-        return status?.name ?? task.status;
+        if (!task) return statusId;
+        const wanted = statusId ?? task.status;
+        const status = state?.projects.get(task.projectId)?.workflow.statuses.find((candidate) => candidate.id === wanted);
+        return status?.name ?? wanted;
       },
       today: this.currentDay(),
     };

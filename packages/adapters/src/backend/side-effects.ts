@@ -44,7 +44,7 @@ export function taskActivity(mutation: Mutation, before: AnyEntity | undefined, 
   }
 }
 
-function notification(mutation: Mutation, personId: Id, kind: NotificationKind, taskId: Id, messageId?: Id): Notification {
+function notification(mutation: Mutation, personId: Id, kind: NotificationKind, taskId: Id, messageId?: Id, toStatus?: string): Notification {
   return {
     // One mutation may notify one person twice (assigned and the status changed): kinds keep ids apart.
     id: kind === 'status-change' ? `n-${mutation.id}-${personId}-status` : `n-${mutation.id}-${personId}`,
@@ -55,6 +55,7 @@ function notification(mutation: Mutation, personId: Id, kind: NotificationKind, 
     kind,
     taskId,
     ...(messageId === undefined ? {} : { messageId }),
+    ...(toStatus === undefined ? {} : { toStatus }),
     actorId: mutation.actorId,
   };
 }
@@ -83,7 +84,7 @@ export function notificationsFor(mutation: Mutation, before: AnyEntity | undefin
     const previous = (before as Task | undefined)?.assigneeIds ?? [];
     return [
       ...added(previous, task.assigneeIds, mutation.actorId).map((id) => notification(mutation, id, 'assignment', task.id)),
-      ...statusWatchers(before as Task | undefined, task, mutation.actorId).map((id) => notification(mutation, id, 'status-change', task.id)),
+      ...statusWatchers(before as Task | undefined, task, mutation.actorId).map((id) => notification(mutation, id, 'status-change', task.id, undefined, task.status)),
     ];
   }
   if (mutation.collection === 'messages') {

@@ -37,7 +37,7 @@ export function activityLines(entry: ActivityEntry): ActivityLine[] {
         if (removed.length > 0) lines.push({ key: 'chat.system.unassigned', personIds: removed });
         break;
       }
-      case 'dueDate':
+      case 'due':
         lines.push(typeof change.to === 'string' ? { key: 'chat.system.due', value: change.to } : { key: 'chat.system.due-cleared' });
         break;
       case 'title':

@@ -11,4 +11,6 @@ export interface Notification extends EntityMeta {
   /** Who caused it. */
   readonly actorId?: Id;
   readonly readAt?: IsoDateTime;
+  /** For `status-change`: the status id the task was moved to (the task may have moved on since). */
+  readonly toStatus?: string;
 }

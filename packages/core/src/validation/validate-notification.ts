@@ -23,5 +23,6 @@ export function readNotification(reader: EntityReader, id: string): Notification
     messageId: reader.optionalId('messageId'),
     actorId: reader.optionalId('actorId'),
     readAt: reader.optionalTimestamp('readAt'),
+    toStatus: reader.optionalString('toStatus'),
   });
 }

@@ -39,6 +39,7 @@ export function buildInbox(input: InboxInput): InboxItem[] {
       read: notification.readAt !== undefined,
       ...(notification.taskId === undefined ? {} : { taskId: notification.taskId }),
       ...(notification.messageId === undefined ? {} : { messageId: notification.messageId }),
+      ...(notification.toStatus === undefined ? {} : { toStatus: notification.toStatus }),
       ...(notification.actorId === undefined ? {} : { actorId: notification.actorId }),
     }));
   return [...reminders.sort(byUrgency), ...stored];

@@ -9,8 +9,8 @@ export interface DescribeContext {
   readonly formatDay: (date: IsoDate) => string;
   readonly personName: (id: string) => string | undefined;
   readonly taskTitle: (id: string) => string | undefined;
-  /** The name of the task's current status in its workflow. */
-  readonly statusName: (taskId: string) => string | undefined;
+  /** The name of a status of the task's workflow: `statusId`, or the task's current status without it. */
+  readonly statusName: (taskId: string, statusId?: string) => string | undefined;
   readonly today: IsoDate;
 }
 
@@ -31,7 +31,8 @@ export function describeItem(item: InboxItem, context: DescribeContext): string 
         ? t('notifications.text.assignment', { task })
         : t('notifications.text.assignment-by', { actor, task });
     case 'status-change': {
-      const status = (item.taskId === undefined ? undefined : context.statusName(item.taskId)) ?? '';
+      // The status it was moved to (older backends do not say: then the task's current one).
+      const status = (item.taskId === undefined ? item.toStatus : context.statusName(item.taskId, item.toStatus)) ?? '';
       return t('notifications.text.status-change', { actor, task, status });
     }
     case 'comment':

@@ -23,6 +23,8 @@ export interface InboxItem {
   readonly at?: IsoDateTime;
   /** The task's due date, for reminders. */
   readonly due?: IsoDate;
+  /** For status changes: the status the task was moved to. */
+  readonly toStatus?: string;
   readonly read: boolean;
 }
 
