@@ -74,7 +74,6 @@ export const chatStyles = css`
     color: var(--cwm-color-text-muted, #5b6470);
   }
   .message {
-    position: relative;
     padding: 0.375rem 0.5rem;
     border-radius: var(--cwm-radius, 6px);
   }
@@ -147,25 +146,13 @@ export const chatStyles = css`
     gap: 0.25rem;
     margin-top: 0.25rem;
   }
-  /* Over the message's top right corner, not below it: hidden actions must not leave a blank band under
-     every message. Shown on hover and whenever focus is inside (keyboard users reach them by Tab). */
   .actions {
-    position: absolute;
-    top: 0.25rem;
-    right: 0.5rem;
-    margin: 0;
-    padding: 0.125rem;
-    border-radius: var(--cwm-radius, 6px);
-    background: var(--cwm-color-surface, #fff);
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
     opacity: 0;
-    pointer-events: none;
   }
   .message:hover .actions,
   .message:focus-within .actions,
   .actions.visible {
     opacity: 1;
-    pointer-events: auto;
   }
   button {
     font: inherit;
