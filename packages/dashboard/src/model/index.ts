@@ -1,0 +1,8 @@
+// The dashboard's and the workload view's model: pure functions over store data, no DOM.
+export * from './drill-down.js';
+export * from './kpis.js';
+export * from './flow-replay.js';
+export * from './flow.js';
+export * from './pay-report.js';
+export * from './csv.js';
+export * from './workload-cells.js';
