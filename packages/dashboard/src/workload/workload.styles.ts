@@ -1,0 +1,183 @@
+import { css } from 'lit';
+import { token } from '@cwm/ui';
+
+/**
+ * Styles of `<cwm-workload>`. Row heights come from the element (`--row-height`, `--header-height`)
+ * because the virtualization computes positions from them; everything else is tokens, so dark mode
+ * and vendor themes need nothing here.
+ */
+export const workloadStyles = css`
+  :host {
+    display: block;
+  }
+
+  /* The widget paints its own surface, so its text keeps its contrast on any host page and in dark mode. */
+  .base {
+    background: ${token('color-surface')};
+    color: ${token('color-text')};
+  }
+
+  .unplanned,
+  .empty {
+    margin: 0 0 ${token('space-s')};
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .grid {
+    position: relative;
+    max-block-size: var(--cwm-workload-height, 30rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface')};
+    /* Focused cells scrolled to by the keyboard stay clear of the sticky header and team row. */
+    scroll-padding-block: var(--header-height) var(--row-height);
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: var(--columns);
+    inline-size: max-content;
+    min-inline-size: 100%;
+    block-size: var(--row-height);
+    box-sizing: border-box;
+    border-block-end: 1px solid ${token('color-border')};
+  }
+
+  .head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
+  }
+
+  .head .row {
+    block-size: var(--header-height);
+    background: ${token('color-surface-raised')};
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  .body {
+    box-sizing: border-box;
+  }
+
+  .foot {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 2;
+  }
+
+  .team {
+    background: ${token('color-surface-raised')};
+    border-block-start: 1px solid ${token('color-border')};
+    border-block-end: none;
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  /* The people column stays in view while the weeks scroll sideways. */
+  .name,
+  .corner {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    padding-inline: ${token('space-s')};
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    background: inherit;
+    border-inline-end: 1px solid ${token('color-border')};
+  }
+
+  .body .name {
+    background: ${token('color-surface')};
+  }
+
+  .team .name,
+  .corner {
+    background: ${token('color-surface-raised')};
+  }
+
+  .week {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    padding-inline: ${token('space-s')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .week .date {
+    color: ${token('color-text-muted')};
+    font-weight: ${token('font-weight-normal')};
+  }
+
+  [role='gridcell'] {
+    display: flex;
+    min-inline-size: 0;
+  }
+
+  .cell {
+    flex: 1;
+    display: flex;
+    align-items: center;
+    gap: ${token('space-xs')};
+    margin: 0;
+    padding-inline: ${token('space-s')};
+    border: none;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-variant-numeric: tabular-nums;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .cell:hover {
+    background: ${token('color-surface-raised')};
+  }
+
+  .cell:focus-visible {
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: -2px;
+  }
+
+  .cell[data-over],
+  .total[data-over] .over-count {
+    color: ${token('color-danger')};
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  .cell[data-over] {
+    background: color-mix(in srgb, ${token('color-danger')} 10%, ${token('color-surface')});
+    box-shadow: inset 3px 0 0 ${token('color-danger')};
+  }
+
+  .total {
+    flex-direction: column;
+    justify-content: center;
+    padding-inline: ${token('space-s')};
+    font-size: ${token('font-size-s')};
+    font-variant-numeric: tabular-nums;
+  }
+
+  .over-count {
+    display: inline-flex;
+    align-items: center;
+    gap: ${token('space-2xs')};
+  }
+
+  .icon {
+    flex: none;
+    inline-size: 1em;
+    block-size: 1em;
+  }
+
+  @media (forced-colors: active) {
+    .cell[data-over] {
+      outline: 2px solid CanvasText;
+      outline-offset: -3px;
+    }
+  }
+`;
