@@ -44,6 +44,9 @@ export const workloadStyles = css`
     block-size: var(--row-height);
     box-sizing: border-box;
     border-block-end: 1px solid ${token('color-border')};
+    /* Rows are positioned by arithmetic on a fixed height: nothing in them may wrap onto a second line. */
+    overflow: hidden;
+    white-space: nowrap;
   }
 
   .head {
@@ -132,6 +135,10 @@ export const workloadStyles = css`
     font-variant-numeric: tabular-nums;
     text-align: start;
     cursor: pointer;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 
   .cell:hover {
@@ -159,7 +166,9 @@ export const workloadStyles = css`
     justify-content: center;
     padding-inline: ${token('space-s')};
     font-size: ${token('font-size-s')};
+    line-height: 1.15;
     font-variant-numeric: tabular-nums;
+    overflow: hidden;
   }
 
   .over-count {
