@@ -204,6 +204,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   private links: DependencyLinks = dependencyLinks({ rows: [], indexOf: new Map() }, []);
   private criticalKey: readonly Task[] | undefined;
   private critical: CriticalPathResult | undefined;
+  private criticalIds: { readonly result: CriticalPathResult; readonly ids: ReadonlySet<Id> } | undefined;
   /** The bars last handed to the chart, slot by slot, to find what changed. */
   private shownBars: readonly (ChartBar | undefined)[] = [];
   private shownFirst = -1;
@@ -399,6 +400,14 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   private hasChildren(id: Id): boolean {
     const index = this.model.indexOf.get(id);
     return index === undefined ? this.projectTasks.some((task) => task.parentId === id) : this.model.rows[index]!.hasChildren;
+  }
+
+  /** The critical tasks as a set, built once per critical-path result (not on every scroll or hover render). */
+  private criticalIdSet(): ReadonlySet<Id> | undefined {
+    const result = this.critical;
+    if (!result) return undefined;
+    if (this.criticalIds?.result !== result) this.criticalIds = { result, ids: new Set(result.criticalIds) };
+    return this.criticalIds.ids;
   }
 
   private isCritical(id: Id): boolean {
@@ -1065,7 +1074,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const last = first + count - 1;
     const links = this.links.linksTouching(first, last);
     const criticalLinks = new Set<string>();
-    if (this.critical) for (const link of links) if (this.isCritical(link.fromId) && this.isCritical(link.toId)) criticalLinks.add(`${link.fromId}>${link.toId}`);
+    if (this.critical) for (const link of links) if (this.isCritical(link.fromId) && this.isCritical(link.toId)) criticalLinks.add(linkKey(link.fromId, link.toId));
     const focus = this.hoveredId ?? this.activeId;
     return renderOverlay({
       links,
@@ -1074,7 +1083,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
       window: this.window,
       today: this.todayDate,
       criticalLinks,
-      criticalIds: this.critical ? new Set(this.critical.criticalIds) : undefined,
+      criticalIds: this.criticalIdSet(),
       // Summaries carry no links of their own (their dates come from their subtasks): no link handles.
       selectedId: this.linkable(this.activeId),
       hoveredId: this.linkable(this.hoveredId),

@@ -7,7 +7,7 @@ import type { CwmBoard } from '@cwm/board';
 import { buildPlainBoard } from '../baselines/plain-dom-board.js';
 import type { BenchContext } from '../harness/types.js';
 import { boardData } from './board-support/board-data.js';
-import { BoardStage, countElements, createStageBox, idleFrames, nextPaint } from './board-support/board-stage.js';
+import { bringToFront, BoardStage, countElements, createStageBox, idleFrames, nextPaint } from './board-support/board-stage.js';
 import { plainColumns } from './board-support/plain-columns.js';
 
 export const description =
@@ -17,11 +17,6 @@ const RUNS = { runs: 12, warmup: 2 } as const;
 /** The floor takes over a second a run: fewer runs keep the scenario to seconds. */
 const FLOOR_RUNS = { runs: 3, warmup: 1 } as const;
 
-/** The stage boxes overlap at the page's top left: the one being measured goes on top, so it is what is painted. */
-function bringToFront(box: HTMLElement): void {
-  for (const other of document.body.children) if (other instanceof HTMLElement && other !== box) other.style.zIndex = '1';
-  box.style.zIndex = '2';
-}
 
 export async function run(context: BenchContext): Promise<void> {
   const large = await context.time(() => boardData(10_000));

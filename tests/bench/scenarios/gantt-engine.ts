@@ -5,6 +5,7 @@
  * data is `gantt-frappe-raw`, in the same `npm run bench -- gantt` run.
  */
 import { FrappeChart, frappeStyles, type ChartBar } from '@cwm/gantt';
+import { addDays } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import type { BenchContext } from '../harness/types.js';
 import { countElements, createStageBox, idleFrames, nextPaint, timeToPaint } from './board-support/board-stage.js';
@@ -27,11 +28,6 @@ function planRows(): (ChartBar | undefined)[] {
   );
 }
 
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export async function run(context: BenchContext): Promise<void> {
   const rows = (await context.time(() => planRows())).value;

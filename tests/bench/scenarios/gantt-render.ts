@@ -7,7 +7,7 @@
 import Gantt from 'frappe-gantt';
 import { FRAPPE_GANTT_CSS } from '@cwm/gantt';
 import type { BenchContext } from '../harness/types.js';
-import { countElements, createStageBox, idleFrames, nextPaint } from './board-support/board-stage.js';
+import { bringToFront, countElements, createStageBox, idleFrames, nextPaint } from './board-support/board-stage.js';
 import { GanttStage, check, frappeTasksOf, ganttPlan, settled, type GanttPlan } from './gantt-support/gantt-stage.js';
 
 export const description =
@@ -16,11 +16,6 @@ export const description =
 const RUNS = { runs: 10, warmup: 2 } as const;
 const RAW_SMALL_RUNS = { runs: 8, warmup: 1 } as const;
 
-/** The stage measured goes on top, so it is what is painted. */
-function bringToFront(box: HTMLElement): void {
-  for (const other of document.body.children) if (other instanceof HTMLElement && other !== box) other.style.zIndex = '1';
-  box.style.zIndex = '2';
-}
 
 export async function run(context: BenchContext): Promise<void> {
   const plans = { large: ganttPlan(5_000), medium: ganttPlan(1_000), small: ganttPlan(100) };

@@ -4,7 +4,8 @@
  * board appended to it per run.
  */
 import { CwmBoard } from '@cwm/board';
-import { CwmStore } from '@cwm/core';
+import { CwmStore, type Id } from '@cwm/core';
+import type { GeneratedWorkspace } from '@cwm/core/testing';
 import { MemoryAdapter } from '@cwm/adapters';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
 import { nextMacrotask } from '../../harness/next-macrotask.js';
@@ -71,6 +72,45 @@ export function countElements(root: ParentNode): number {
   return count;
 }
 
+/** The stage box measured goes on top of the other stage boxes, so it is what is painted. */
+export function bringToFront(box: HTMLElement): void {
+  for (const other of document.body.children) if (other instanceof HTMLElement && other !== box) other.style.zIndex = '1';
+  box.style.zIndex = '2';
+}
+
+/** Resolves once a lit element has no update pending (widgets re-render once their data arrives). */
+export async function elementSettled(element: { readonly updateComplete: Promise<boolean> }): Promise<void> {
+  for (let round = 0; round < 10; round++) if (await element.updateComplete) return;
+  throw new Error('the element kept scheduling updates');
+}
+
+/** A connected store on a memory backend, provided by a `<cwm-workspace>` in a stage box. */
+export interface WorkspaceStageParts {
+  readonly adapter: MemoryAdapter;
+  readonly store: CwmStore;
+  readonly box: HTMLDivElement;
+  readonly workspace: CwmWorkspace;
+}
+
+/**
+ * Seeds a memory backend with `data`, connects a store acting as `userId`, checks it loaded every task,
+ * and provides it through a workspace in a new stage box: what every widget stage starts from.
+ */
+export async function openWorkspaceStage(data: GeneratedWorkspace, userId: Id): Promise<WorkspaceStageParts> {
+  const adapter = new MemoryAdapter({ seed: data });
+  const store = new CwmStore({ adapter, workspaceId: data.workspace.id, userId });
+  await store.connect();
+  if (store.state.sync.phase !== 'ready') throw new Error(`the store did not connect (phase ${store.state.sync.phase})`);
+  if (store.state.tasks.size !== data.tasks.length) throw new Error(`the store loaded ${store.state.tasks.size} of ${data.tasks.length} tasks`);
+  const box = createStageBox();
+  const workspace = document.createElement('cwm-workspace') as CwmWorkspace;
+  workspace.store = store;
+  box.append(workspace);
+  await workspace.updateComplete;
+  if (workspace.activeStore !== store) throw new Error('the workspace does not provide the store');
+  return { adapter, store, box, workspace };
+}
+
 /** A connected store on a memory adapter, inside a workspace, in a stage box: boards come and go. */
 export class BoardStage {
   private constructor(
@@ -83,19 +123,7 @@ export class BoardStage {
 
   /** Seeds a memory backend with `board.data`, connects a store as `board.me` and provides it through a workspace. */
   static async open(board: BoardData): Promise<BoardStage> {
-    const adapter = new MemoryAdapter({ seed: board.data });
-    const store = new CwmStore({ adapter, workspaceId: board.data.workspace.id, userId: board.me.id });
-    await store.connect();
-    if (store.state.sync.phase !== 'ready') throw new Error(`the store did not connect (phase ${store.state.sync.phase})`);
-    if (store.state.tasks.size !== board.data.tasks.length) {
-      throw new Error(`the store loaded ${store.state.tasks.size} of ${board.data.tasks.length} tasks`);
-    }
-    const box = createStageBox();
-    const workspace = document.createElement('cwm-workspace') as CwmWorkspace;
-    workspace.store = store;
-    box.append(workspace);
-    await workspace.updateComplete;
-    if (workspace.activeStore !== store) throw new Error('the workspace does not provide the store');
+    const { adapter, store, box, workspace } = await openWorkspaceStage(board.data, board.me.id);
     return new BoardStage(board, adapter, store, box, workspace);
   }
 

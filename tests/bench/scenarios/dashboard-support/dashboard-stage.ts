@@ -9,7 +9,7 @@ import { CwmStore, type Person } from '@cwm/core';
 import { MemoryAdapter } from '@cwm/adapters';
 import { generateWorkspace, type GeneratedWorkspace } from '@cwm/core/testing';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
-import { createStageBox } from '../board-support/board-stage.js';
+import { openWorkspaceStage } from '../board-support/board-stage.js';
 
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-dashboard', CwmDashboard);
@@ -40,11 +40,7 @@ export function dashboardData(): DashboardData {
   return { data, me, projectIds: data.projects.map((project) => project.id).join(',') };
 }
 
-/** Resolves once a lit element has no update pending (both elements re-render once data arrives). */
-export async function settled(element: { readonly updateComplete: Promise<boolean> }): Promise<void> {
-  for (let round = 0; round < 10; round++) if (await element.updateComplete) return;
-  throw new Error('the element kept scheduling updates');
-}
+export { elementSettled as settled } from '../board-support/board-stage.js';
 
 /** A connected store on a memory adapter, inside a workspace, in a stage box: elements come and go. */
 export class DashboardStage {
@@ -57,16 +53,7 @@ export class DashboardStage {
   ) {}
 
   static async open(dashboard: DashboardData): Promise<DashboardStage> {
-    const adapter = new MemoryAdapter({ seed: dashboard.data });
-    const store = new CwmStore({ adapter, workspaceId: dashboard.data.workspace.id, userId: dashboard.me.id });
-    await store.connect();
-    if (store.state.tasks.size !== dashboard.data.tasks.length) throw new Error(`the store loaded ${store.state.tasks.size} of ${dashboard.data.tasks.length} tasks`);
-    const box = createStageBox();
-    const workspace = document.createElement('cwm-workspace') as CwmWorkspace;
-    workspace.store = store;
-    box.append(workspace);
-    await workspace.updateComplete;
-    if (workspace.activeStore !== store) throw new Error('the workspace does not provide the store');
+    const { adapter, store, box, workspace } = await openWorkspaceStage(dashboard.data, dashboard.me.id);
     return new DashboardStage(dashboard, adapter, store, box, workspace);
   }
 
@@ -94,8 +81,4 @@ export class DashboardStage {
   }
 }
 
-/** The stage measured goes on top, so it is what is painted. */
-export function bringToFront(box: HTMLElement): void {
-  for (const other of document.body.children) if (other instanceof HTMLElement && other !== box) other.style.zIndex = '1';
-  box.style.zIndex = '2';
-}
+export { bringToFront } from '../board-support/board-stage.js';

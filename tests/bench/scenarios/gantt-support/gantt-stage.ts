@@ -10,7 +10,7 @@ import { CwmStore, type Person, type Project, type Task } from '@cwm/core';
 import { MemoryAdapter } from '@cwm/adapters';
 import { generateWorkspace, type GeneratedWorkspace } from '@cwm/core/testing';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
-import { STAGE, createStageBox, nextPaint } from '../board-support/board-stage.js';
+import { STAGE, elementSettled, nextPaint, openWorkspaceStage } from '../board-support/board-stage.js';
 
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-gantt', CwmGantt);
@@ -53,11 +53,8 @@ export function frappeTasksOf(tasks: readonly Task[]): FrappeGanttTask[] {
   }));
 }
 
-/** Resolves once the element has no update pending (the Gantt sets its row window in its first update). */
-export async function settled(element: CwmGantt): Promise<void> {
-  for (let round = 0; round < 10; round++) if (await element.updateComplete) return;
-  throw new Error('<cwm-gantt> kept scheduling updates');
-}
+/** Resolves once the Gantt has no update pending (it sets its row window in its first update). */
+export const settled: (element: CwmGantt) => Promise<void> = elementSettled;
 
 /** A connected store on a memory adapter, inside a workspace, in a stage box: Gantts come and go. */
 export class GanttStage {
@@ -70,15 +67,7 @@ export class GanttStage {
   ) {}
 
   static async open(plan: GanttPlan): Promise<GanttStage> {
-    const adapter = new MemoryAdapter({ seed: plan.data });
-    const store = new CwmStore({ adapter, workspaceId: plan.data.workspace.id, userId: plan.me.id });
-    await store.connect();
-    if (store.state.tasks.size !== plan.data.tasks.length) throw new Error(`the store loaded ${store.state.tasks.size} of ${plan.data.tasks.length} tasks`);
-    const box = createStageBox();
-    const workspace = document.createElement('cwm-workspace') as CwmWorkspace;
-    workspace.store = store;
-    box.append(workspace);
-    await workspace.updateComplete;
+    const { adapter, store, box, workspace } = await openWorkspaceStage(plan.data, plan.me.id);
     return new GanttStage(plan, adapter, store, box, workspace);
   }
 
