@@ -4,8 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { todayIso, type Id, type PermissionResult, type StoreError, type StoreState, type Table, type Task } from '@cwm/core';
-import { CwmElement, tagOf } from '@cwm/ui';
+import { todayIso, type Id, type PermissionResult, type StoreError, type StoreState, type Table, type Task, type TaskFilter } from '@cwm/core';
+import { CwmElement, renderScopeChip, scopeChipStyles, tagOf } from '@cwm/ui';
 import { boardStyles } from './board.styles.js';
 import { boardPartsContext, type BoardPartsHost, type CardState } from './board-context.js';
 import { CwmBoardCard } from './card/board-card.js';
@@ -72,9 +72,11 @@ interface Lift {
  * @event cwm-task-open - A card was opened (Enter or double click). `detail.taskId`.
  * @event cwm-task-create - Before quick add creates a task. Cancelable.
  * @event cwm-task-created - After quick add created a task.
+ * @event cwm-scope-clear - "Clear filter" was pressed on the scope chip. Cancelable; else `scope` is dropped. `detail.scope`.
  *
  * @csspart base - The board's frame.
  * @csspart toolbar - The filter bar.
+ * @csspart scope - The chip naming the host-given `scope`, with its Clear button.
  * @csspart columns - The scrolling area with the columns.
  * @csspart header - A column header.
  * @csspart lane-header - A swimlane header.
@@ -89,7 +91,7 @@ interface Lift {
  */
 export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, ToolbarHost {
   static elements = { 'cwm-board-cell': CwmBoardCell, 'cwm-board-card': CwmBoardCard };
-  static override styles = [...CwmElement.styles, boardStyles];
+  static override styles = [...CwmElement.styles, boardStyles, scopeChipStyles];
 
   /** The project to show; a comma-separated list makes a portfolio board. */
   @property() project = '';
@@ -108,6 +110,17 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
 
   /** Filters applied to the cards; the toolbar edits it. Set it from JS to filter from the host. */
   @property({ attribute: false }) filter: BoardFilter = {};
+
+  /**
+   * A host-given scope, applied IN ADDITION to `filter`: typically the filter of a dashboard tile's
+   * drill-down, so the board shows exactly the tasks behind the number. While set, a chip above the
+   * filter bar names it (`scopeLabel`) and offers "Clear filter". Its `projectIds` are ignored: the
+   * board's `project` decides which projects show; the scope narrows within them.
+   */
+  @property({ attribute: false }) scope: TaskFilter | undefined = undefined;
+
+  /** What the scope chip calls the scope ("Overdue tasks (12)"); shown as plain text. */
+  @property({ attribute: 'scope-label' }) scopeLabel = '';
 
   /** Hides the filter bar (the host filters through `filter`). */
   @property({ type: Boolean, attribute: 'no-toolbar' }) noToolbar = false;
@@ -265,6 +278,7 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       lanesBy: this.lanesBy,
       level: this.level,
       filter: this.filter,
+      ...(this.scope !== undefined ? { scope: this.scope } : {}),
       ...(this.store ? { userId: this.store.userId } : {}),
       today: this.currentToday,
     };
@@ -293,7 +307,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       changed.has('columnsBy') ||
       changed.has('lanesBy') ||
       changed.has('level') ||
-      changed.has('filter')
+      changed.has('filter') ||
+      changed.has('scope')
     ) {
       this.layoutDirty = true;
     }
@@ -404,6 +419,13 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       .map((id) => this.data?.projects.get(id)?.name ?? id)
       .join(', ');
     return html`<div class="board" part="base" role="region" aria-label=${this.localize.t('board.label', { project: projectName })}>
+      ${this.scope === undefined
+        ? nothing
+        : renderScopeChip({
+            text: this.scopeLabel.trim() === '' ? this.localize.t('board.scope.unlabelled') : this.localize.t('board.scope.label', { label: this.scopeLabel }),
+            clearText: this.localize.t('board.scope.clear'),
+            onClear: () => void this.clearScope(),
+          })}
       ${this.noToolbar ? nothing : renderToolbar(this)}
       ${this.selection.size > 0 ? renderBulkBar(this) : nothing}
       ${this.lift?.via === 'keyboard' && this.lift.refusal
@@ -1024,6 +1046,30 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
       }),
     );
     return true;
+  }
+
+  // ------------------------------------------------------------------ scope
+
+  /**
+   * Drops the host-given scope after a cancelable `cwm-scope-clear`, and puts the focus where the
+   * Clear button was: the search box, or the first card without a filter bar.
+   */
+  async clearScope(): Promise<void> {
+    const scope = this.scope;
+    if (scope === undefined) return;
+    if (!this.dispatch('cwm-scope-clear', { scope }, { cancelable: true })) return;
+    this.scope = undefined;
+    await this.updateComplete;
+    const search = this.renderRoot.querySelector<HTMLInputElement>('.toolbar input[type=search]');
+    if (search) {
+      search.focus();
+      return;
+    }
+    for (const ids of this.layout?.cells.values() ?? []) {
+      if (ids.length === 0) continue;
+      await this.focusTask(ids[0]!);
+      return;
+    }
   }
 
   // ------------------------------------------------------------------ toolbar host

@@ -18,3 +18,4 @@ export * from './store/inbound.js';
 export * from './store/status-counts.js';
 export * from './store/unread-counts.js';
 export * from './store/message-history.js';
+export * from './query/task-filter.js';

@@ -7,6 +7,9 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   addDays,
   computeCriticalPath,
+  dependsOnOtherTasks,
+  matchesTaskFilter,
+  statusCategories,
   todayIso,
   type CriticalPathResult,
   type DependencyType,
@@ -16,8 +19,9 @@ import {
   Table,
   type Project,
   type Task,
+  type TaskFilter,
 } from '@cwm/core';
-import { CwmElement, tagOf, type MessageKey, type MessageParams } from '@cwm/ui';
+import { CwmElement, renderScopeChip, scopeChipStyles, tagOf, type MessageKey, type MessageParams } from '@cwm/ui';
 import type { DependencyDetail, ScheduleChange, TaskScheduleDetail } from './events.js';
 import { downloadBlob, exportPng, exportSvgBlob, type ExportSource } from './export/index.js';
 import { FrappeChart, type ChartBar } from './frappe/frappe-chart.js';
@@ -32,6 +36,7 @@ import { focusTarget, gridCommand, type GridCommand } from './interaction/grid-k
 import {
   addDependency,
   projectTasksOf,
+  scopeGanttRows,
   updateGanttRows,
   updateProjectTasks,
   type ProjectTasks,
@@ -47,12 +52,14 @@ import {
   type DependencyLinks,
   type GanttRow,
   type GanttRows,
+  type ScopedRows,
   type InvalidTask,
   type RowWindow,
 } from './model/index.js';
 import { LinkDrag, linkKey, overlayStyles, renderOverlay, type LinkRequest } from './overlay/index.js';
 import { CwmGanttPopup } from './popup/gantt-popup.js';
 import { renderToolbar, type ToolbarHost } from './toolbar/gantt-toolbar.js';
+import { scopeContextStyles } from './toolbar/scope-context.styles.js';
 import { ZOOMS, isZoom, type Zoom } from './zoom.js';
 import './events.js';
 
@@ -92,9 +99,11 @@ const FIRST_PAINT_OVERSCAN = 1;
  * @event cwm-dependency-delete - Before a dependency is deleted. Cancelable.
  * @event cwm-dependency-deleted - After a dependency was deleted.
  * @event cwm-task-open - A task was opened (Enter on its row, double click on its bar, the popup's button). `detail.taskId`.
+ * @event cwm-scope-clear - "Clear filter" was pressed on the scope chip. Cancelable; else `scope` is dropped. `detail.scope`.
  *
  * @csspart base - The Gantt's frame.
  * @csspart toolbar - The zoom and export bar.
+ * @csspart scope - The chip naming the host-given `scope`, with its Clear button.
  * @csspart grid - The task grid on the left.
  * @csspart timeline - The timeline with the bars.
  * @csspart notice - The message line for refused changes.
@@ -107,7 +116,7 @@ const FIRST_PAINT_OVERSCAN = 1;
  */
 export class CwmGantt extends CwmElement implements ToolbarHost {
   static elements = { 'cwm-gantt-popup': CwmGanttPopup };
-  static override styles = [...CwmElement.styles, frappeStyles, overlayStyles, ganttStyles];
+  static override styles = [...CwmElement.styles, frappeStyles, overlayStyles, ganttStyles, scopeChipStyles, scopeContextStyles];
 
   /** The project to show; a comma-separated list shows a portfolio. */
   @property() project = '';
@@ -139,6 +148,18 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
 
   /** Width of the task grid in CSS pixels; it never takes more than 45 % of the Gantt, and columns that do not fit are left out. */
   @property({ type: Number, attribute: 'grid-width' }) gridWidthSetting = 480;
+
+  /**
+   * A host-given scope (typically a dashboard tile's drill-down filter): the rows shown are the tasks
+   * it selects plus their ancestors, which stay as muted context rows so the hierarchy still reads.
+   * Summaries keep the dates and progress of all their subtasks. Dependency arrows are drawn only
+   * between rows shown. Its `projectIds` are ignored: `project` decides which projects show. While
+   * set, a chip above the toolbar names it (`scopeLabel`) and offers "Clear filter".
+   */
+  @property({ attribute: false }) scope: TaskFilter | undefined = undefined;
+
+  /** What the scope chip calls the scope ("Overdue tasks (12)"); shown as plain text. */
+  @property({ attribute: 'scope-label' }) scopeLabel = '';
 
   /** Hides the toolbar (the host drives zoom and export through properties and methods). */
   @property({ type: Boolean, attribute: 'no-toolbar' }) noToolbar = false;
@@ -200,8 +221,14 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   /** `isDone` for the row model; the same function while projects and shown projects stay the same. */
   private done: { projects: Table<Project> | undefined; project: string; check: (task: Task) => boolean } | undefined;
   private rowsKey: { tasks: readonly Task[]; collapsed: ReadonlySet<Id>; invalid: unknown } | undefined;
-  private model: GanttRows = { rows: [], indexOf: new Map() };
-  private links: DependencyLinks = dependencyLinks({ rows: [], indexOf: new Map() }, []);
+  /** The rows of the whole plan, patched on each change; `model` is what shows (narrowed by `scope`). */
+  private fullModel: GanttRows = { rows: [], indexOf: new Map() };
+  private fullLinks: DependencyLinks = dependencyLinks({ rows: [], indexOf: new Map() }, []);
+  private model: GanttRows = this.fullModel;
+  private links: DependencyLinks = this.fullLinks;
+  /** The scoped rows and what they were computed from; undefined without a scope. */
+  private scoped: { readonly key: readonly unknown[]; readonly result: ScopedRows } | undefined;
+  private contextIds: ReadonlySet<Id> = new Set();
   private criticalKey: readonly Task[] | undefined;
   private critical: CriticalPathResult | undefined;
   private criticalIds: { readonly result: CriticalPathResult; readonly ids: ReadonlySet<Id> } | undefined;
@@ -345,14 +372,61 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     if (key && key.tasks === this.projectTasks && key.collapsed === this.collapsed && key.invalid === invalidSource) return;
     this.rowsKey = { tasks: this.projectTasks, collapsed: this.collapsed, invalid: invalidSource };
     // Patches the rows of the tasks that changed (and their summaries) when it can, else rebuilds.
-    const update = updateGanttRows(this.model, {
+    const update = updateGanttRows(this.fullModel, {
       tasks: this.projectTasks,
       collapsed: this.collapsed,
       invalid: this.invalidTasks(),
       isDone: this.doneCheck(),
     });
-    this.model = update.rows;
-    if (update.linksChanged || this.links.length === 0) this.links = dependencyLinks(this.model, this.taskById);
+    this.fullModel = update.rows;
+    if (update.linksChanged || this.fullLinks.length === 0) this.fullLinks = dependencyLinks(this.fullModel, this.taskById);
+  }
+
+  /**
+   * The rows shown: the whole plan, or its rows narrowed to `scope`. Narrowing tests every task again
+   * whenever anything it reads changed (linear, 1 to 2 ms at 5,000 tasks): a `blocked` scope
+   * depends on other tasks, so the changed tasks alone would not tell.
+   */
+  private deriveScope(): void {
+    const scope = this.scope;
+    if (scope === undefined) {
+      this.scoped = undefined;
+      this.contextIds = new Set();
+      this.model = this.fullModel;
+      this.links = this.fullLinks;
+      return;
+    }
+    const data = this.data;
+    const today = this.todayDate;
+    const key = [this.fullModel, scope, this.projectTasks, data?.projects, today, dependsOnOtherTasks(scope) ? data?.tasks : undefined];
+    if (this.scoped && this.scoped.key.every((part, index) => part === key[index])) return;
+    // The scope's projects are the Gantt's: `project` decides what the plan is, the scope narrows it.
+    const filter: TaskFilter = { ...scope, projectIds: this.projectIds };
+    const context = {
+      today,
+      categoryOf: statusCategories((projectId) => data?.projects.get(projectId)?.workflow),
+      // Every task, not only the plan's: a predecessor in another project can block.
+      taskById: (id: Id) => data?.tasks.get(id),
+    };
+    const result = scopeGanttRows(this.fullModel, this.projectTasks, (task) => matchesTaskFilter(task, filter, context), this.scoped?.result);
+    this.scoped = { key, result };
+    this.contextIds = result.contextIds;
+    this.model = result.rows;
+    // Only the rows shown may be linked: a dependency on a task outside the scope is not drawn.
+    this.links = dependencyLinks(result.rows, result.tasks);
+  }
+
+  /**
+   * Drops the host-given scope after a cancelable `cwm-scope-clear`, then puts the focus on the active
+   * row (the Clear button it was on is gone).
+   */
+  async clearScope(): Promise<void> {
+    const scope = this.scope;
+    if (scope === undefined) return;
+    if (!this.dispatch('cwm-scope-clear', { scope }, { cancelable: true })) return;
+    this.scope = undefined;
+    await this.updateComplete;
+    if (this.activeId !== undefined) this.focusRow(this.activeId);
   }
 
   private doneCheck(): (task: Task) => boolean {
@@ -430,8 +504,15 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     // then matches and costs no second update).
     if (this.hostWidth === 0) this.hostWidth = Math.round(this.getBoundingClientRect().width);
     if (changed.has('zoom') && !isZoom(this.zoom)) this.zoom = 'week';
+    if (changed.has('scope') && this.viewport) {
+      // Other rows now: start at the top, and scroll the timeline to their bars once drawn.
+      this.viewport.scrollTop = 0;
+      this.viewportScrollTop = 0;
+      this.scrolledInitially = false;
+    }
     this.deriveTasks();
     this.deriveRows();
+    this.deriveScope();
     this.deriveCritical();
     if (this.activeId === undefined || !this.model.indexOf.has(this.activeId)) this.activeId = this.model.rows[0]?.id;
     // Decided before rendering, so the rows and bars of a new window come in the same update.
@@ -592,6 +673,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     if (this.isCritical(row.id)) classes.push('cwm-critical');
     if (row.id === this.activeId) classes.push('cwm-selected');
     if (this.data?.pendingIds.has(row.id)) classes.push('cwm-pending');
+    if (this.contextIds.has(row.id)) classes.push('cwm-context');
     return { id: row.id, name: row.title, start: row.start, due: row.due, progress: row.progress, classes };
   }
 
@@ -620,6 +702,8 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     const { first, count } = this.window;
     let earliest: IsoDate | undefined;
     for (const row of this.model.rows.slice(first, first + count)) {
+      // Scoped: open on the tasks in scope, not on the long bars of the phases around them.
+      if (this.contextIds.has(row.id)) continue;
       if (row.start !== undefined && (earliest === undefined || row.start < earliest)) earliest = row.start;
     }
     if (earliest === undefined) {
@@ -881,7 +965,11 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
       case 'expand':
         if (!row) return;
         if (row.hasChildren && !row.expanded) this.toggle(row.id);
-        else if (row.hasChildren) this.focusRow(rows[index + 1]!.id);
+        else if (row.hasChildren) {
+          // Under a scope, the subtasks of a task in scope may all be out of it: then the next row is no child.
+          const child = rows[index + 1];
+          if (child?.task?.parentId === row.id) this.focusRow(child.id);
+        }
         return;
       case 'collapse':
         if (!row) return;
@@ -998,6 +1086,13 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   protected override render(): TemplateResult {
     const label = this.t('gantt.label', { project: this.projectTitle() });
     return html`<div class="frame" part="base">
+      ${this.scope === undefined
+        ? nothing
+        : renderScopeChip({
+            text: this.scopeLabel.trim() === '' ? this.t('gantt.scope.unlabelled') : this.t('gantt.scope.label', { label: this.scopeLabel }),
+            clearText: this.t('gantt.scope.clear'),
+            onClear: () => void this.clearScope(),
+          })}
       ${this.noToolbar ? nothing : renderToolbar(this)}
       <div class="notice" part="notice" role="status">${this.notice}</div>
       ${this.renderBody(label)}
@@ -1009,7 +1104,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   private renderBody(label: string): TemplateResult {
     const columns = columnsThatFit(parseGridColumns(this.columns), this.gridWidth);
     const rows = this.model.rows;
-    const empty = this.data === undefined ? this.t('gantt.loading') : this.projectIds.length === 0 ? this.t('gantt.no-project') : rows.length === 0 ? this.t('gantt.empty') : '';
+    const empty = this.data === undefined ? this.t('gantt.loading') : this.projectIds.length === 0 ? this.t('gantt.no-project') : rows.length === 0 ? this.t(this.scope === undefined ? 'gantt.empty' : 'gantt.scope.empty') : '';
     const { first, count } = this.window;
     const windowRows = rows.slice(first, first + count);
     const active = this.activeId === undefined ? undefined : this.model.indexOf.get(this.activeId);
@@ -1052,9 +1147,10 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
               const active = row.id === this.activeId;
               const critical = this.isCritical(row.id);
               const pending = this.data?.pendingIds.has(row.id) ?? false;
+              const context = this.contextIds.has(row.id);
               // Rows keep their object while their task is unchanged: only changed rows re-render.
-              return guard([row, index, active, critical, pending, columnsKey, this.localize.lang, this.data?.people], () =>
-                renderGridRow(row, { ...gridContext, index, active, critical, pending }),
+              return guard([row, index, active, critical, pending, context, columnsKey, this.localize.lang, this.data?.people], () =>
+                renderGridRow(row, { ...gridContext, index, active, critical, pending, context }),
               );
             },
           )}

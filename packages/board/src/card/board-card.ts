@@ -125,7 +125,9 @@ export class CwmBoardCard extends LitElement {
     if (person.avatarUrl && /^https?:\/\//i.test(person.avatarUrl)) {
       return html`<img class="avatar" part="avatar" src=${person.avatarUrl} alt="" loading="lazy" />`;
     }
-    const colour = styleMap({ background: `hsl(${person.hue} 55% 42%)` });
+    // 30 % lightness keeps white initials at 4.5:1 or more on every hue (yellow, the lightest, gives
+    // 4.7:1); at 42 % greens and yellows fell under 3:1.
+    const colour = styleMap({ background: `hsl(${person.hue} 55% 30%)` });
     return html`<span class="avatar" part="avatar" style=${colour}>${person.initials}</span>`;
   }
 

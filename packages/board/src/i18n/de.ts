@@ -71,4 +71,7 @@ export const BOARD_DE: BoardMessages = {
   'board.refusal.wip-limit': 'Diese Spalte hat ihr WIP-Limit erreicht.',
   'board.refusal.unknown-status': 'Dieser Status gehört nicht zum Arbeitsablauf.',
   'board.dismiss': 'Schließen',
+  'board.scope.label': 'Gefiltert: {label}',
+  'board.scope.unlabelled': 'Gefilterte Ansicht',
+  'board.scope.clear': 'Filter aufheben',
 };

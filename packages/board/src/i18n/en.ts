@@ -71,4 +71,7 @@ export const BOARD_EN: BoardMessages = {
   'board.refusal.wip-limit': 'This column is at its work-in-progress limit.',
   'board.refusal.unknown-status': 'This status is not part of the workflow.',
   'board.dismiss': 'Dismiss',
+  'board.scope.label': 'Filtered: {label}',
+  'board.scope.unlabelled': 'Filtered view',
+  'board.scope.clear': 'Clear filter',
 };

@@ -71,6 +71,9 @@ export interface BoardMessages {
   readonly 'board.refusal.wip-limit': MessageText;
   readonly 'board.refusal.unknown-status': MessageText;
   readonly 'board.dismiss': MessageText;
+  readonly 'board.scope.label': MessageText;
+  readonly 'board.scope.unlabelled': MessageText;
+  readonly 'board.scope.clear': MessageText;
 }
 
 declare module '@cwm/ui' {

@@ -1,4 +1,4 @@
-import type { Id, IsoDate } from '@cwm/core';
+import type { Id, IsoDate, TaskFilter } from '@cwm/core';
 
 /** What the board's columns (or lanes) are made of. */
 export type ColumnField = 'status' | 'assignee' | 'priority' | 'project';
@@ -45,6 +45,11 @@ export interface BoardConfig {
   /** Only top-level tasks (`'top'`), only leaves (`'leaves'`), or every task (`'all'`, default). */
   readonly level?: 'all' | 'top' | 'leaves';
   readonly filter: BoardFilter;
+  /**
+   * A host-given scope (a dashboard drill-down) applied on top of `filter`. Its `projectIds` are
+   * ignored: `projectIds` above decide which projects the board shows.
+   */
+  readonly scope?: TaskFilter;
   /** The acting person, for `mine`. */
   readonly userId?: Id;
   /** Today, for the due filter and card states. */

@@ -1,8 +1,9 @@
 import type { Id, Person, Project, StatusCategory, Table, Task, WorkflowStatus } from '@cwm/core';
 import type { BoardConfig } from './board-config.js';
-import { compileFilter, MATCH_ALL } from './filter.js';
+import { MATCH_ALL } from './filter.js';
 import { byRankThenId, createGrouping, type Group, type GroupingContext } from './grouping.js';
 import { LayoutPositions, type CellSlot } from './layout-positions.js';
+import { compileBoardMatch } from './scope.js';
 
 /** One column of the board. */
 export interface BoardColumn {
@@ -117,11 +118,7 @@ export function computeLayout(input: LayoutInput): BoardLayout {
   };
   const columnGrouping = createGrouping(config.columnsBy, context);
   const laneGrouping = createGrouping(config.lanesBy, context);
-  const matches = compileFilter(config.filter, {
-    projects: input.projects,
-    today: config.today,
-    ...(config.userId !== undefined ? { userId: config.userId } : {}),
-  });
+  const matches = compileBoardMatch(config, { projects: input.projects, tasks: input.tasks });
   const level = config.level ?? 'all';
   const trackWip = config.columnsBy === 'status';
   // Without filters every task is shown, and the WIP counts are the cell sizes: no second count.

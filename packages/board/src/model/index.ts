@@ -19,3 +19,5 @@ export { MAX_INCREMENTAL_CHANGES, sameLayoutConfig, updateLayout } from './layou
 export type { LayoutUpdateInput } from './layout-update.js';
 export { LayoutPositions } from './layout-positions.js';
 export type { CellSlot } from './layout-positions.js';
+export { compileBoardMatch } from './scope.js';
+export type { BoardMatchContext } from './scope.js';

@@ -1,9 +1,10 @@
-import type { Id, Person, Project, Table, Task, WorkflowStatus } from '@cwm/core';
+import { dependsOnOtherTasks, type Id, type Person, type Project, type Table, type Task, type WorkflowStatus } from '@cwm/core';
 import { NO_STATUS, type BoardConfig } from './board-config.js';
 import { cellKey, statusCountKey, type BoardColumn, type BoardLane, type BoardLayout, type WipCounts } from './board-layout.js';
-import { compileFilter, MATCH_ALL, type TaskPredicate } from './filter.js';
+import { MATCH_ALL, type TaskPredicate } from './filter.js';
 import { byRankThenId, createGrouping, type Grouping } from './grouping.js';
 import { LayoutPositions } from './layout-positions.js';
+import { compileBoardMatch } from './scope.js';
 
 /** What `updateLayout` needs: the new tasks, the tasks `previous` was laid out from, and the unchanged rest. */
 export interface LayoutUpdateInput {
@@ -24,14 +25,16 @@ export const MAX_INCREMENTAL_CHANGES = 64;
  * and exactly what `computeLayout` would give on the new data. Cells no change touches keep their
  * array (cells compare by identity). Returns `previous` when nothing changed, and `undefined` when it
  * cannot be done incrementally (the caller then runs `computeLayout`): the change log is unknown, too
- * many tasks changed, `level` is not `all`, lanes are by parent, or a change makes a column or lane
- * appear or disappear.
+ * many tasks changed, `level` is not `all`, lanes are by parent, the scope reads other tasks
+ * (`blocked`), or a change makes a column or lane appear or disappear.
  *
  * Only call it when projects, people and config are those `previous` was computed with.
  */
 export function updateLayout(previous: BoardLayout, input: LayoutUpdateInput): BoardLayout | undefined {
   const { config, tasks, previousTasks } = input;
   if ((config.level ?? 'all') !== 'all' || config.lanesBy === 'parent') return undefined;
+  // A scope on `blocked` can move a task in or out when only its predecessor changed: not local.
+  if (config.scope !== undefined && dependsOnOtherTasks(config.scope)) return undefined;
   if (!(previous.positions instanceof LayoutPositions)) return undefined;
   const logged = tasks.changedSince(previousTasks);
   if (logged === undefined) return undefined;
@@ -48,6 +51,7 @@ export function sameLayoutConfig(a: BoardConfig, b: BoardConfig): boolean {
     a.lanesBy === b.lanesBy &&
     (a.level ?? 'all') === (b.level ?? 'all') &&
     a.filter === b.filter &&
+    a.scope === b.scope &&
     a.userId === b.userId &&
     a.today === b.today &&
     a.projectIds.length === b.projectIds.length &&
@@ -98,11 +102,7 @@ class LayoutUpdate {
     const context = { projectIds: config.projectIds, projects, people, statuses };
     this.columnGrouping = createGrouping(config.columnsBy, context);
     this.laneGrouping = createGrouping(config.lanesBy, context);
-    this.matches = compileFilter(config.filter, {
-      projects,
-      today: config.today,
-      ...(config.userId !== undefined ? { userId: config.userId } : {}),
-    });
+    this.matches = compileBoardMatch(config, { projects, tasks: input.tasks });
     this.trackWip = config.columnsBy === 'status';
     this.everyTaskShown = this.matches === MATCH_ALL;
     this.columnKeys = new Set(previous.columns.map((column) => column.key));

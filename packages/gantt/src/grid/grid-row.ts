@@ -18,6 +18,8 @@ export interface GridRowContext {
   readonly active: boolean;
   readonly critical: boolean;
   readonly pending: boolean;
+  /** Shown only as the ancestor of tasks in the Gantt's scope: muted, and said so. */
+  readonly context?: boolean;
   readonly personName: (id: Id) => string;
   readonly formatDate: (date: IsoDate) => string;
   readonly t: (key: string, params?: Record<string, string | number>) => string;
@@ -37,6 +39,7 @@ export function renderGridRow(row: GanttRow, context: GridRowContext): TemplateR
       active,
       critical: context.critical,
       pending: context.pending,
+      context: context.context === true,
       [`kind-${row.kind}`]: true,
       odd: index % 2 === 1,
     })}
@@ -75,6 +78,7 @@ function renderCell(row: GanttRow, column: GridColumn, context: GridRowContext):
         <span class="name">${row.title}</span>
         ${row.kind === 'milestone' ? html`<span class="visually-hidden">${context.t('gantt.kind.milestone')}</span>` : nothing}
         ${context.critical ? html`<span class="visually-hidden">${context.t('gantt.critical')}</span>` : nothing}
+        ${context.context ? html`<span class="visually-hidden">${context.t('gantt.scope.context')}</span>` : nothing}
         ${row.problems.map(
           (problem) =>
             // An unscheduled task is a state, not an error: a short flag, the sentence on hover.

@@ -101,4 +101,9 @@ export const GANTT_DE: GanttMessages = {
   'gantt.popup.as-predecessor': 'Diese Aufgabe ist der Vorgänger',
   'gantt.popup.pick-task': 'Wählen Sie zuerst eine Aufgabe aus der Liste.',
   'gantt.popup.bad-lag': 'Der Abstand muss eine ganze Zahl von Tagen zwischen -365 und 365 sein.',
+  'gantt.scope.label': 'Gefiltert: {label}',
+  'gantt.scope.unlabelled': 'Gefilterte Ansicht',
+  'gantt.scope.clear': 'Filter aufheben',
+  'gantt.scope.empty': 'Keine Aufgabe dieses Plans passt zum Filter.',
+  'gantt.scope.context': '(zur Einordnung gezeigt, nicht im Filter)',
 };

@@ -100,4 +100,9 @@ export const GANTT_EN: GanttMessages = {
   'gantt.popup.as-predecessor': 'This task is the predecessor',
   'gantt.popup.pick-task': 'Choose a task from the list first.',
   'gantt.popup.bad-lag': 'The lag must be a whole number of days between -365 and 365.',
+  'gantt.scope.label': 'Filtered: {label}',
+  'gantt.scope.unlabelled': 'Filtered view',
+  'gantt.scope.clear': 'Clear filter',
+  'gantt.scope.empty': 'No task of this plan matches the filter.',
+  'gantt.scope.context': '(shown for context, not in the filter)',
 };

@@ -128,6 +128,11 @@ export interface GanttMessages {
   readonly 'gantt.popup.as-predecessor': MessageText;
   readonly 'gantt.popup.pick-task': MessageText;
   readonly 'gantt.popup.bad-lag': MessageText;
+  readonly 'gantt.scope.label': MessageText;
+  readonly 'gantt.scope.unlabelled': MessageText;
+  readonly 'gantt.scope.clear': MessageText;
+  readonly 'gantt.scope.empty': MessageText;
+  readonly 'gantt.scope.context': MessageText;
 }
 
 declare module '@cwm/ui' {

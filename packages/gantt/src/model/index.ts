@@ -28,3 +28,4 @@ export {
   type TaskSource,
 } from './dependency-rules.js';
 export { keyboardReschedule, stepDays, type RescheduleKey } from './key-moves.js';
+export { scopeGanttRows, type ScopedRows } from './scope-rows.js';

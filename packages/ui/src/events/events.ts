@@ -1,4 +1,4 @@
-import type { CwmStore, Id, StoreError } from '@cwm/core';
+import type { CwmStore, Id, StoreError, TaskFilter } from '@cwm/core';
 
 /** Detail of `cwm-workspace-ready`. */
 export interface WorkspaceReadyDetail {
@@ -9,6 +9,11 @@ export interface WorkspaceReadyDetail {
 /** Detail of `cwm-task-open`: every widget that shows tasks fires it, so a host opens tasks one way. */
 export interface TaskOpenDetail {
   readonly taskId: Id;
+}
+
+/** Detail of `cwm-scope-clear`: the scope the person asked to lift. */
+export interface ScopeClearDetail {
+  readonly scope: TaskFilter;
 }
 
 /**
@@ -32,6 +37,11 @@ export interface CwmEventMap {
   'cwm-error': CustomEvent<StoreError>;
   /** A task was opened (a card, a bar, a notification): show it, e.g. in `<cwm-task-detail>`. */
   'cwm-task-open': CustomEvent<TaskOpenDetail>;
+  /**
+   * The person pressed "Clear filter" on the scope chip of `<cwm-board>` or `<cwm-gantt>`. Cancelable:
+   * unless a listener calls `preventDefault()`, the widget then drops its `scope` and shows everything.
+   */
+  'cwm-scope-clear': CustomEvent<ScopeClearDetail>;
 }
 
 /** The name of a `cwm-*` event. */
