@@ -128,15 +128,22 @@ describe('<cwm-dashboard>', () => {
     tile(dashboard, 'overdue').click();
     tile(dashboard, 'due-this-week').click();
     expect(details).to.deep.equal([
-      { kpi: 'overdue', filter: { projectIds: ['p-1'], statusCategories: ['todo', 'active'], overdue: true } },
-      { kpi: 'due-this-week', filter: { projectIds: ['p-1'], statusCategories: ['todo', 'active'], dueWithin: { from: '2026-11-23', to: '2026-11-29' } } },
+      { source: 'tile', kpi: 'overdue', label: 'Overdue (1)', filter: { projectIds: ['p-1'], statusCategories: ['todo', 'active'], overdue: true } },
+      {
+        source: 'tile',
+        kpi: 'due-this-week',
+        label: 'Due this week (1)',
+        filter: { projectIds: ['p-1'], statusCategories: ['todo', 'active'], dueWithin: { from: '2026-11-23', to: '2026-11-29' } },
+      },
     ]);
   });
 
   it('summarises the burndown in words and reveals its data table on demand', async () => {
     const { dashboard } = await mount('p-1');
-    const figure = root(dashboard).querySelector('figure')!;
-    expect(text(figure.querySelector('figcaption'))).to.equal('Open tasks went from 3 on Oct 28, 2026 to 2 on Nov 26, 2026.');
+    const figure = root(dashboard).querySelector('figure[data-chart="burndown"]')!;
+    const summary = 'Open tasks went from 3 on Oct 28, 2026 to 2 on Nov 26, 2026.';
+    expect(text(figure.querySelector('figcaption'))).to.equal(summary);
+    expect(figure.querySelector('svg[role="img"]')!.getAttribute('aria-label')).to.equal(summary);
     expect(figure.querySelector('svg polyline')).to.exist;
     const toggle = figure.querySelector<HTMLButtonElement>('.toggle-data')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -144,6 +151,7 @@ describe('<cwm-dashboard>', () => {
     toggle.click();
     await settle(dashboard);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(text(toggle)).to.equal('Hide data');
     const rows = [...figure.querySelectorAll('tbody tr')];
     expect(rows).to.have.length(30);
     const cells = (row: Element | undefined): string[] => [...(row?.children ?? [])].map(text);
@@ -157,20 +165,20 @@ describe('<cwm-dashboard>', () => {
       seed: { workspace: WORKSPACE, people: [...PEOPLE, makePerson('u-9', { name: XSS })], projects: [makeProject('p-1', { name: XSS })], tasks: hostile },
     });
     const store = new CwmStore({ adapter: new MemoryAdapter({ backend }), workspaceId: WORKSPACE.id, userId: 'u-1' });
-    const workspace = await fixture<CwmWorkspace>(html`<cwm-workspace .store=${store} lang="en"><cwm-dashboard projects="p-1" today=${TODAY}></cwm-dashboard></cwm-workspace>`);
+    const workspace = await fixture<CwmWorkspace>(html`<cwm-workspace .store=${store} lang="en"><cwm-dashboard projects="p-1" panels="portfolio,overdue" today=${TODAY}></cwm-dashboard></cwm-workspace>`);
     await store.connect();
     const dashboard = workspace.querySelector('cwm-dashboard') as CwmDashboard;
     await settle(dashboard);
     expect(root(dashboard).querySelector('img')).to.equal(null);
-    expect(text(root(dashboard).querySelector('.task-title'))).to.equal(XSS);
+    expect(text(root(dashboard).querySelector('.overdue-list .task-title'))).to.equal(XSS);
     expect(text(root(dashboard).querySelector('.owners'))).to.equal(XSS);
     expect(text(root(dashboard).querySelector('.project-name'))).to.equal(XSS);
     expect((window as unknown as { __dashboardXss?: number }).__dashboardXss).to.equal(undefined);
   });
 
-  it('passes axe with the data table open', async () => {
+  it('passes axe with the data tables open', async () => {
     const { dashboard } = await mount('p-1,p-2');
-    root(dashboard).querySelector<HTMLButtonElement>('.toggle-data')!.click();
+    for (const toggle of root(dashboard).querySelectorAll<HTMLButtonElement>('.toggle-data')) toggle.click();
     await settle(dashboard);
     await expect(dashboard).to.be.accessible();
   });

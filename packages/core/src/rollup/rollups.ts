@@ -77,8 +77,11 @@ function checklistOf(task: Task): Pick<Rollup, 'checklistDone' | 'checklistTotal
   return { checklistDone: done, checklistTotal: task.checklist.length };
 }
 
-/** A task without subtasks: 100 % when its status is done, else its own `progress`. */
-function leafRollup(task: Task, done: boolean): Rollup {
+/**
+ * The roll-up of a task without subtasks: 100 % when its status is done, else its own `progress`.
+ * Exported so incremental consumers (the dashboard's KPI index) combine exactly the same parts.
+ */
+export function leafRollup(task: Task, done: boolean): Rollup {
   const progress = done ? 100 : Math.min(100, Math.max(0, task.progress));
   const estimate = task.estimate ?? 0;
   const estimated = estimate > 0;
@@ -94,8 +97,8 @@ function leafRollup(task: Task, done: boolean): Rollup {
   };
 }
 
-/** Only the checklist of a parent counts; its own progress, estimate and status give way to its subtasks'. */
-function ownChecklistOnly(task: Task): Rollup {
+/** A parent's own share of its roll-up: only its checklist counts; its progress, estimate and status give way to its subtasks'. */
+export function ownChecklistOnly(task: Task): Rollup {
   return { ...EMPTY_ROLLUP, ...checklistOf(task) };
 }
 

@@ -6,3 +6,7 @@ export * from './flow.js';
 export * from './pay-report.js';
 export * from './csv.js';
 export * from './workload-cells.js';
+// Incremental versions for a live dashboard (their building blocks, kpi-task-part / kpi-assemble /
+// flow-task-track, stay internal).
+export * from './kpi-index.js';
+export * from './flow-live.js';

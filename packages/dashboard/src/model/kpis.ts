@@ -319,8 +319,8 @@ function portfolioRow(projectId: Id, tally: Tally, rollup: Rollup): PortfolioRow
   return { projectId, percent: rollup.progress, ...tally, empty: tally.total === 0, drillDown: { projectIds: [projectId] } };
 }
 
-/** What keeps an open leaf out of plans; empty when nothing does. */
-function missingPlan(task: Task): ('estimate' | 'dates')[] {
+/** What keeps an open leaf out of plans; empty when nothing does. Shared with the incremental `kpi-index`. */
+export function missingPlan(task: Task): ('estimate' | 'dates')[] {
   const missing: ('estimate' | 'dates')[] = [];
   const due = parseIsoDate(task.due);
   if (task.milestone === true) {
@@ -334,12 +334,14 @@ function missingPlan(task: Task): ('estimate' | 'dates')[] {
   return missing;
 }
 
-function overdueItem(task: Task, today: IsoDate): OverdueItem {
+/** The overdue-list row of a task past due (its `due` is a real day). Shared with the incremental `kpi-index`. */
+export function overdueItem(task: Task, today: IsoDate): OverdueItem {
   const due = task.due!;
   return { taskId: task.id, projectId: task.projectId, due, daysLate: daysBetween(due, today), ownerIds: [...new Set(task.assigneeIds)] };
 }
 
-function byLateness(a: OverdueItem, b: OverdueItem): number {
+/** The overdue list's order: most late first, then earliest due, then task id. Shared with `kpi-index`. */
+export function byLateness(a: OverdueItem, b: OverdueItem): number {
   return b.daysLate - a.daysLate || compareText(a.due, b.due) || compareText(a.taskId, b.taskId);
 }
 
@@ -353,11 +355,13 @@ function addMessageAuthors(messages: Iterable<Message> | undefined, context: Fil
   }
 }
 
-function statusKey(statusId: string, category: MixCategory): string {
+/** The key under which `statusEntries` expects a status's task ids. Shared with `kpi-index`. */
+export function statusKey(statusId: string, category: MixCategory): string {
   return `${category}\u0000${statusId}`;
 }
 
-function statusEntries(projectIds: readonly Id[], workflowOf: WorkflowLookup, statusIds: ReadonlyMap<string, Id[]>): StatusMixEntry[] {
+/** The status mix rows from the task ids of each `statusKey` (see `StatusMix.byStatus` for the order). Shared with `kpi-index`. */
+export function statusEntries(projectIds: readonly Id[], workflowOf: WorkflowLookup, statusIds: ReadonlyMap<string, Id[]>): StatusMixEntry[] {
   const entries: StatusMixEntry[] = [];
   const seen = new Set<string>();
   const add = (statusId: string, category: MixCategory, name: string | undefined): void => {

@@ -121,3 +121,20 @@ export function workloadScope(state: Pick<StoreState, 'people' | 'projects' | 't
 function sortByName(people: Person[]): Person[] {
   return people.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** The groups of `people` (`Person.group`), each once, in alphabetical order. */
+export function groupsOf(people: readonly Person[]): string[] {
+  const groups = new Set<string>();
+  for (const person of people) if (person.group !== undefined && person.group !== '') groups.add(person.group);
+  return [...groups].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The scope narrowed to one group's people (empty `group`: unchanged). The tasks stay: the workload
+ * only counts hours of the people shown, so a task shared with someone outside the group still puts
+ * the group member's share in their row and nothing else.
+ */
+export function scopeOfGroup(scope: WorkloadScope, group: string): WorkloadScope {
+  if (group === '') return scope;
+  return { people: scope.people.filter((person) => person.group === group), tasks: scope.tasks };
+}

@@ -9,6 +9,18 @@ import { token } from '@cwm/ui';
 export const workloadStyles = css`
   :host {
     display: block;
+    /* The people column narrows when the element itself is narrow (a portal column), not the page. */
+    container-type: inline-size;
+  }
+
+  .base {
+    --_name-width: var(--cwm-workload-name-width, 12rem);
+  }
+
+  @container (max-width: 30rem) {
+    .base {
+      --_name-width: var(--cwm-workload-name-width, 8rem);
+    }
   }
 
   /* The widget paints its own surface, so its text keeps its contrast on any host page and in dark mode. */
@@ -61,8 +73,15 @@ export const workloadStyles = css`
     font-weight: ${token('font-weight-strong')};
   }
 
+  /* Rows are placed by arithmetic (top = index x row height), so the row kept for focus can sit apart. */
   .body {
+    position: relative;
     box-sizing: border-box;
+  }
+
+  .body > .row {
+    position: absolute;
+    inset-inline-start: 0;
   }
 
   .foot {
@@ -156,6 +175,15 @@ export const workloadStyles = css`
     font-weight: ${token('font-weight-strong')};
   }
 
+  .cell[data-off],
+  .week[data-off] {
+    color: ${token('color-text-muted')};
+  }
+
+  .cell[data-off] {
+    background: ${token('color-surface-raised')};
+  }
+
   .cell[data-over] {
     background: color-mix(in srgb, ${token('color-danger')} 10%, ${token('color-surface')});
     box-shadow: inset 3px 0 0 ${token('color-danger')};
@@ -171,6 +199,11 @@ export const workloadStyles = css`
     overflow: hidden;
   }
 
+  .total .hours {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
   .over-count {
     display: inline-flex;
     align-items: center;
@@ -183,8 +216,123 @@ export const workloadStyles = css`
     block-size: 1em;
   }
 
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('space-s')} ${token('space-m')};
+    align-items: center;
+    margin: 0 0 ${token('space-s')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .toolbar label {
+    display: inline-flex;
+    align-items: center;
+    gap: ${token('space-xs')};
+  }
+
+  select,
+  .panel button {
+    font: inherit;
+    color: ${token('color-text')};
+    background: ${token('color-surface')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-s')};
+    padding: ${token('space-2xs')} ${token('space-xs')};
+    max-inline-size: 14rem;
+  }
+
+  select:focus-visible,
+  .panel button:focus-visible,
+  .panel-title:focus-visible {
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: 1px;
+  }
+
+  .panel button {
+    cursor: pointer;
+  }
+
+  .panel {
+    margin-block-start: ${token('space-m')};
+    padding: ${token('space-s')} ${token('space-m')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface-raised')};
+  }
+
+  .panel-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${token('space-s')};
+  }
+
+  .panel-title {
+    margin: 0;
+    font-size: ${token('font-size-m')};
+    overflow-wrap: anywhere;
+  }
+
+  .panel-tasks {
+    margin: ${token('space-s')} 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .panel-task {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-xs')} ${token('space-s')};
+    padding-block: ${token('space-xs')};
+    border-block-start: 1px solid ${token('color-border')};
+  }
+
+  .panel-task-title {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .panel-task-hours {
+    font-variant-numeric: tabular-nums;
+    color: ${token('color-text-muted')};
+  }
+
+  .panel-task-actions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-xs')};
+  }
+
+  .panel-denied,
+  .panel-none {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .panel-notice {
+    margin: ${token('space-xs')} 0 0;
+    font-size: ${token('font-size-s')};
+  }
+
+  .panel-notice[data-error] {
+    color: ${token('color-danger')};
+  }
+
   @media (forced-colors: active) {
-    .cell[data-over] {
+    .cell[data-off],
+  .week[data-off] {
+    color: ${token('color-text-muted')};
+  }
+
+  .cell[data-off] {
+    background: ${token('color-surface-raised')};
+  }
+
+  .cell[data-over] {
       outline: 2px solid CanvasText;
       outline-offset: -3px;
     }

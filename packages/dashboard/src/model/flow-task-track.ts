@@ -1,0 +1,108 @@
+// One task's replayed history, day by day: what `replayFlow` computes for each task inside its loop,
+// pulled out so the live flow (`flow-live.ts`) can replay a single task again after it changes. The
+// rules are `replayFlow`'s, step for step (the flow-live tests compare the two on every change).
+import { parseIsoDateTime, type ActivityEntry, type Id, type Task } from '@cwm/core';
+
+const MS_PER_DAY = 86_400_000;
+
+/** A log entry placed in time: its instant, its day on the workspace clock, and its arrival order. */
+export interface TrackEvent {
+  readonly ms: number;
+  readonly day: number;
+  readonly order: number;
+  readonly entry: ActivityEntry;
+}
+
+/** A task at the end of one day. */
+export interface DayState {
+  readonly exists: boolean;
+  /** `undefined` when neither the log nor the task tells (the task is then not counted). */
+  readonly status: string | undefined;
+  /** Hours: the estimate when above 0, else 0. */
+  readonly estimate: number;
+}
+
+/** A task's replay over the range: `days[0]` is the day before the range, then one state per day. */
+export interface TaskTrack {
+  readonly projectId: Id;
+  readonly days: readonly DayState[];
+}
+
+/** A log entry placed on the workspace clock, or `undefined` when its instant cannot be read (it is left out). */
+export function trackEvent(entry: ActivityEntry, order: number, offsetMs: number): TrackEvent | undefined {
+  const ms = parseIsoDateTime(entry.at);
+  return ms === undefined ? undefined : { ms, day: Math.floor((ms + offsetMs) / MS_PER_DAY), order, entry };
+}
+
+/** Inserts `event` into a list kept sorted by instant, then arrival order. */
+export function insertEvent(events: TrackEvent[], event: TrackEvent): void {
+  let index = events.length;
+  while (index > 0 && compareEvents(events[index - 1]!, event) > 0) index--;
+  events.splice(index, 0, event);
+}
+
+function compareEvents(a: TrackEvent, b: TrackEvent): number {
+  return a.ms - b.ms || a.order - b.order;
+}
+
+function asEstimate(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function firstChange(events: readonly TrackEvent[], field: string): { from: unknown } | undefined {
+  for (const event of events) for (const change of event.entry.changes) if (change.field === field) return change;
+  return undefined;
+}
+
+/**
+ * The replay of one task (current `task`, or `undefined` when only the log knows it) from the day
+ * before `firstDay` to `firstDay + dayCount - 1`, `events` sorted. Before its first logged change a
+ * field has that change's `from`; without one, the task's current value. It exists from its `created`
+ * entry (from the start when the log has none) until a `deleted` one.
+ */
+export function replayTask(task: Task | undefined, events: readonly TrackEvent[], firstDay: number, dayCount: number): TaskTrack {
+  const firstStatus = firstChange(events, 'status');
+  const firstEstimate = firstChange(events, 'estimate');
+  let exists = events.length === 0 || events[0]!.entry.action !== 'created';
+  let status = typeof firstStatus?.from === 'string' ? firstStatus.from : task?.status;
+  let estimate = firstEstimate !== undefined ? asEstimate(firstEstimate.from) : asEstimate(task?.estimate);
+  const days: DayState[] = [];
+  let next = 0;
+  for (let index = -1; index < dayCount; index++) {
+    const endDay = firstDay + index;
+    while (next < events.length && events[next]!.day <= endDay) {
+      const entry = events[next]!.entry;
+      if (entry.action === 'created') exists = true;
+      else if (entry.action === 'deleted') exists = false;
+      for (const change of entry.changes) {
+        if (change.field === 'status' && typeof change.to === 'string') status = change.to;
+        else if (change.field === 'estimate') estimate = asEstimate(change.to);
+      }
+      next++;
+    }
+    const last = days[days.length - 1];
+    // Consecutive equal days share one object, so comparing two tracks is mostly identity checks.
+    days.push(last !== undefined && last.exists === exists && last.status === status && last.estimate === estimate ? last : { exists, status, estimate });
+  }
+  return { projectId: task?.projectId ?? events[0]!.entry.projectId, days };
+}
+
+/** True when two tracks count the same on days `0 .. upTo - 1` of the range (and the day before). */
+export function sameTrackUpTo(a: TaskTrack | undefined, b: TaskTrack | undefined, upTo: number): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.projectId !== b.projectId) return false;
+  for (let index = 0; index <= upTo; index++) {
+    const x = a.days[index]!;
+    const y = b.days[index]!;
+    if (x !== y && !sameCount(x, y)) return false;
+  }
+  return true;
+}
+
+/** Two states count alike: both absent, or both there with the same status and hours (a day without a status counts nothing). */
+function sameCount(x: DayState, y: DayState): boolean {
+  if (x.exists !== y.exists) return false;
+  if (!x.exists || (x.status === undefined && y.status === undefined)) return true;
+  return x.status === y.status && x.estimate === y.estimate;
+}

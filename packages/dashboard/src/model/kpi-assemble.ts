@@ -1,0 +1,278 @@
+// Adds cached task parts up into `DashboardKpis`, in the order of the tasks table, so every list and
+// every floating-point sum comes out exactly as `computeKpis` computes it over `tasks.values()`.
+// The pass is linear but cheap: a map look-up and a few additions per task, no predicate, no date
+// parsing, no hierarchy (those live in the parts). It also hands back the previous result's objects
+// for whatever came out equal, so a renderer can skip by identity.
+import { combineRollups, EMPTY_ROLLUP, type Id, type IsoDate, type Rollup, type StatusCategory, type Task, type WorkflowLookup } from '@cwm/core';
+import type { DashboardFilter } from './drill-down.js';
+import {
+  byLateness,
+  statusEntries,
+  statusKey,
+  type CountKpi,
+  type DashboardKpis,
+  type OverdueItem,
+  type PersonWork,
+  type PortfolioRow,
+  type StatusMixEntry,
+  type UnplannedItem,
+} from './kpis.js';
+import type { KpiTaskPart } from './kpi-task-part.js';
+
+/** The constant inputs of an assembly: fixed from one reset to the next. */
+export interface KpiAssembly {
+  readonly projectIds: readonly Id[];
+  readonly workflowOf: WorkflowLookup;
+  readonly week: { readonly from: IsoDate; readonly to: IsoDate };
+}
+
+interface Tally {
+  total: number;
+  done: number;
+  open: number;
+  overdue: number;
+  blocked: number;
+  unplanned: number;
+}
+
+const OPEN: readonly StatusCategory[] = ['todo', 'active'];
+
+/**
+ * The KPIs of the parts, visiting `tasks` in iteration order (tasks without a part are not on the
+ * dashboard). `personIds` is the sorted list of people involved. `previous` is the last result of the
+ * same assembly (same projects, workflows and week): its objects are reused where equal.
+ */
+export function assembleKpis(
+  assembly: KpiAssembly,
+  tasks: Iterable<Task>,
+  parts: ReadonlyMap<Id, KpiTaskPart>,
+  personIds: readonly Id[],
+  previous: DashboardKpis | undefined,
+): DashboardKpis {
+  const { projectIds, week } = assembly;
+  const all: Tally = { total: 0, done: 0, open: 0, overdue: 0, blocked: 0, unplanned: 0 };
+  const byProject = new Map<Id, { tally: Tally; rollups: Rollup[] }>(
+    projectIds.map((id) => [id, { tally: { total: 0, done: 0, open: 0, overdue: 0, blocked: 0, unplanned: 0 }, rollups: [] }]),
+  );
+  const unknownIds: Id[] = [];
+  const statusIds = new Map<string, Id[]>();
+  const checklistTaskIds: Id[] = [];
+  const overdueList: OverdueItem[] = [];
+  const active = new Map<Id, Id[]>();
+  const unplanned: UnplannedItem[] = [];
+  let dueThisWeek = 0;
+  const categories: Record<StatusCategory, number> = { todo: 0, active: 0, done: 0 };
+
+  // Tasks mostly come project by project: look the project up only when it changes.
+  let projectId: Id | undefined;
+  let project = { tally: all, rollups: [] as Rollup[] };
+  for (const task of tasks) {
+    const part = parts.get(task.id);
+    if (part === undefined) continue;
+    if (task.projectId !== projectId) {
+      projectId = task.projectId;
+      project = byProject.get(projectId)!;
+    }
+    const tally = project.tally;
+    project.rollups.push(part.rollup);
+    all.total++;
+    tally.total++;
+    if (part.category === 'unknown') unknownIds.push(task.id);
+    else categories[part.category]++;
+    pushTo(statusIds, part.statusKey, task.id);
+    if (task.checklist.length > 0) checklistTaskIds.push(task.id);
+    if (part.category === 'done') {
+      all.done++;
+      tally.done++;
+    }
+    if (part.open) {
+      all.open++;
+      tally.open++;
+      if (part.overdue !== undefined) {
+        all.overdue++;
+        tally.overdue++;
+        overdueList.push(part.overdue);
+      }
+      if (part.blocked) {
+        all.blocked++;
+        tally.blocked++;
+      }
+      if (part.dueThisWeek) dueThisWeek++;
+      for (const personId of part.activeFor) pushTo(active, personId, task.id);
+    }
+    if (part.unplanned !== undefined) {
+      all.unplanned++;
+      tally.unplanned++;
+      unplanned.push(part.unplanned);
+    }
+  }
+
+  const rollups = new Map<Id, Rollup>();
+  for (const [projectId, project] of byProject) rollups.set(projectId, project.rollups.length === 0 ? EMPTY_ROLLUP : combineRollups(project.rollups));
+  const combined = combineRollups(projectIds.map((id) => rollups.get(id)!));
+  const keep = new Keeper(previous);
+  const filters = keep.filters(projectIds, week);
+
+  return keep.result({
+    empty: all.total === 0,
+    week: previous?.week ?? week,
+    total: keep.count(previous?.total, all.total, filters.base),
+    percentComplete: keep.same(previous?.percentComplete, {
+      percent: combined.progress,
+      doneLeaves: combined.doneLeaves,
+      totalLeaves: combined.totalLeaves,
+      estimateTotal: combined.estimateTotal,
+      estimateDone: combined.estimateDone,
+      unestimatedLeaves: combined.unestimatedLeaves,
+      drillDown: filters.base,
+    }),
+    done: keep.count(previous?.done, all.done, filters.done),
+    open: keep.count(previous?.open, all.open, filters.open),
+    overdue: keep.count(previous?.overdue, all.overdue, filters.overdue),
+    blocked: keep.count(previous?.blocked, all.blocked, filters.blocked),
+    dueThisWeek: keep.count(previous?.dueThisWeek, dueThisWeek, filters.dueThisWeek),
+    checklist: keep.checklist(combined, projectIds, checklistTaskIds),
+    people: keep.people(projectIds, personIds),
+    portfolio: keep.list(
+      previous?.portfolio,
+      projectIds.map((projectId, index) => keep.row(previous?.portfolio[index], projectId, byProject.get(projectId)!.tally, rollups.get(projectId)!)),
+    ),
+    statusMix: keep.statusMix(projectIds, assembly.workflowOf, categories, unknownIds, statusIds),
+    overdueList: keep.list(previous?.overdueList, overdueList.sort(byLateness)),
+    whoIsOnWhat: keep.whoIsOnWhat(projectIds, active),
+    unplanned: keep.unplanned(projectIds, unplanned),
+  });
+}
+
+/** Hands back the previous result's objects wherever the new ones come out equal. */
+class Keeper {
+  constructor(private readonly previous: DashboardKpis | undefined) {}
+
+  /** The drill-down filters that never change within one assembly, taken from the previous result. */
+  filters(projectIds: readonly Id[], week: { readonly from: IsoDate; readonly to: IsoDate }) {
+    const previous = this.previous;
+    const base: DashboardFilter = previous?.total.drillDown ?? { projectIds };
+    const open: DashboardFilter = previous?.open.drillDown ?? { projectIds, statusCategories: OPEN };
+    return {
+      base,
+      open,
+      done: previous?.done.drillDown ?? { projectIds, statusCategories: ['done'] },
+      overdue: previous?.overdue.drillDown ?? { ...open, overdue: true },
+      blocked: previous?.blocked.drillDown ?? { ...open, blocked: true },
+      dueThisWeek: previous?.dueThisWeek.drillDown ?? { ...open, dueWithin: week },
+    };
+  }
+
+  /** `fresh`, or `old` when every field is identical (one level deep). */
+  same<T extends object>(old: T | undefined, fresh: T): T {
+    if (old !== undefined && shallowEqual(old, fresh)) return old;
+    return fresh;
+  }
+
+  /** `fresh`, or `old` when it holds the same elements. */
+  list<T>(old: readonly T[] | undefined, fresh: readonly T[]): readonly T[] {
+    if (old !== undefined && sameElements(old, fresh)) return old;
+    return fresh;
+  }
+
+  count(old: CountKpi | undefined, count: number, drillDown: DashboardFilter): CountKpi {
+    return this.same(old, { count, drillDown });
+  }
+
+  row(old: PortfolioRow | undefined, projectId: Id, tally: Tally, rollup: Rollup): PortfolioRow {
+    return this.same(old, { projectId, percent: rollup.progress, ...tally, empty: tally.total === 0, drillDown: old?.drillDown ?? { projectIds: [projectId] } });
+  }
+
+  checklist(combined: Rollup, projectIds: readonly Id[], taskIds: Id[]): DashboardKpis['checklist'] {
+    const old = this.previous?.checklist;
+    const ids = old === undefined ? taskIds : this.list(old.drillDown.taskIds, taskIds);
+    const drillDown = old !== undefined && ids === old.drillDown.taskIds ? old.drillDown : { projectIds, taskIds: ids };
+    const percent = combined.checklistTotal > 0 ? (combined.checklistDone / combined.checklistTotal) * 100 : 0;
+    return this.same(old, { done: combined.checklistDone, total: combined.checklistTotal, percent, drillDown });
+  }
+
+  people(projectIds: readonly Id[], personIds: readonly Id[]): DashboardKpis['people'] {
+    const old = this.previous?.people;
+    if (old !== undefined && sameElements(old.personIds, personIds)) return old;
+    return { count: personIds.length, personIds, drillDown: { projectIds, assigneeIds: personIds } };
+  }
+
+  statusMix(
+    projectIds: readonly Id[],
+    workflowOf: WorkflowLookup,
+    categories: Record<StatusCategory, number>,
+    unknownIds: Id[],
+    statusIds: Map<string, Id[]>,
+  ): DashboardKpis['statusMix'] {
+    const old = this.previous?.statusMix;
+    const category = (name: StatusCategory): CountKpi =>
+      this.count(old?.byCategory[name], categories[name], old?.byCategory[name].drillDown ?? { projectIds, statusCategories: [name] });
+    const unknownOld = old?.byCategory.unknown;
+    const unknownList = unknownOld === undefined ? unknownIds : this.list(unknownOld.drillDown.taskIds, unknownIds);
+    const unknown =
+      unknownOld !== undefined && unknownList === unknownOld.drillDown.taskIds
+        ? unknownOld
+        : { count: unknownIds.length, drillDown: { projectIds, taskIds: unknownIds } };
+    const byCategory = this.same(old?.byCategory, { todo: category('todo'), active: category('active'), done: category('done'), unknown });
+    const oldEntries = new Map<string, StatusMixEntry>((old?.byStatus ?? []).map((entry) => [statusKey(entry.statusId, entry.category), entry]));
+    const byStatus = this.list(
+      old?.byStatus,
+      statusEntries(projectIds, workflowOf, statusIds).map((entry) => {
+        const previous = oldEntries.get(statusKey(entry.statusId, entry.category));
+        return previous !== undefined && previous.name === entry.name && sameElements(previous.drillDown.taskIds!, entry.drillDown.taskIds!) ? previous : entry;
+      }),
+    );
+    return this.same(old, { byCategory, byStatus });
+  }
+
+  whoIsOnWhat(projectIds: readonly Id[], active: Map<Id, Id[]>): readonly PersonWork[] {
+    const oldByPerson = new Map((this.previous?.whoIsOnWhat ?? []).map((work) => [work.personId, work]));
+    const fresh = [...active]
+      .map(([personId, taskIds]): PersonWork => {
+        const old = oldByPerson.get(personId);
+        if (old !== undefined && sameElements(old.taskIds, taskIds)) return old;
+        return { personId, taskIds, drillDown: { projectIds, statusCategories: ['active'], assigneeIds: [personId] } };
+      })
+      .sort((a, b) => b.taskIds.length - a.taskIds.length || compareText(a.personId, b.personId));
+    return this.list(this.previous?.whoIsOnWhat, fresh);
+  }
+
+  unplanned(projectIds: readonly Id[], items: UnplannedItem[]): DashboardKpis['unplanned'] {
+    const old = this.previous?.unplanned;
+    const kept = this.list(old?.items, items);
+    if (old !== undefined && kept === old.items) return old;
+    return { count: items.length, items, drillDown: { projectIds, taskIds: items.map((item) => item.taskId) } };
+  }
+
+  /** The previous result itself when every part of `fresh` was kept. */
+  result(fresh: DashboardKpis): DashboardKpis {
+    if (this.previous !== undefined && shallowEqual(this.previous, fresh)) return this.previous;
+    return fresh;
+  }
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const aEntries = a as Record<string, unknown>;
+  const bEntries = b as Record<string, unknown>;
+  const keys = Object.keys(aEntries);
+  if (keys.length !== Object.keys(bEntries).length) return false;
+  for (const key of keys) if (!Object.is(aEntries[key], bEntries[key])) return false;
+  return true;
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  list.push(value);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
