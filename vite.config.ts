@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions } from 'vite';
 
 /**
@@ -24,5 +25,14 @@ export default defineConfig({
   build: {
     outDir: '../dist/demo',
     emptyOutDir: true,
+    rolldownOptions: {
+      // Both pages of the demo intranet (the dev server serves any .html under demo/; the build needs
+      // them named). Absolute, because the bundler resolves relative inputs from the working directory.
+      // Storybook's builder replaces this input with its own iframe.html when it builds.
+      input: {
+        projects: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+        executive: fileURLToPath(new URL('./demo/executive.html', import.meta.url)),
+      },
+    },
   },
 });

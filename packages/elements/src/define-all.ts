@@ -2,6 +2,7 @@ import { CwmBoard } from '@cwm/board';
 import { CwmGantt } from '@cwm/gantt';
 import { CwmTaskChat } from '@cwm/chat';
 import { CwmNotifications } from '@cwm/notifications';
+import { CwmDashboard, CwmPayReport, CwmWorkload } from '@cwm/dashboard';
 import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
@@ -14,6 +15,9 @@ export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConst
   ['cwm-gantt', CwmGantt],
   ['cwm-task-chat', CwmTaskChat],
   ['cwm-notifications', CwmNotifications],
+  ['cwm-dashboard', CwmDashboard],
+  ['cwm-workload', CwmWorkload],
+  ['cwm-pay-report', CwmPayReport],
 ];
 
 /**

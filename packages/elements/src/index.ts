@@ -7,4 +7,12 @@ export * from '@cwm/board';
 export * from '@cwm/gantt';
 export * from '@cwm/chat';
 export * from '@cwm/notifications';
+export * from '@cwm/dashboard';
+// Names two packages export: an explicit export wins over the `export *` lines above. The earlier
+// packages keep the plain names they have had since their release; the dashboard's equal or
+// near-equal types stay reachable under a dashboard name (its `matchesFilter` is core's
+// `matchesTaskFilter`, exported above under that name).
+export { matchesFilter, type FilterContext } from '@cwm/board';
+export type { RowRange, TaskSource } from '@cwm/gantt';
+export type { RowRange as WorkloadRowRange, TaskSource as WorkloadTaskSource } from '@cwm/dashboard';
 export { defineAll, ELEMENTS } from './define-all.js';
