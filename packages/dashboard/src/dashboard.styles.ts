@@ -156,6 +156,11 @@ export const dashboardStyles = css`
     hyphens: auto;
   }
 
+  /* Column headers are our own single words: never split one mid-word ("Overdu-e"); the columns give way. */
+  thead th {
+    overflow-wrap: normal;
+  }
+
   .number {
     text-align: end;
   }
