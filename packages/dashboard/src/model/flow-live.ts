@@ -8,12 +8,17 @@
 // created or deleted today, a status logged but not yet in the task, an entry stamped tomorrow), so
 // each task is replayed from its own log exactly as `replayFlow` does. A change that would move the
 // past too (a task changed without a log entry, a new subtask, a log entry stamped before today) is
-// detected by comparing the task's replay before and after, and then the cached past is replayed
-// again. Counts are exact. Hours are floating-point sums, and `replayFlow` adds them up in the tasks
-// table's iteration order, which moves whenever a task is updated: a fresh replay of the same data may
-// differ from an older one in the last bits. Today's hours are summed in today's table order (as a
-// fresh replay would); the cached past keeps the order of the replay that made it (differences of
-// ~1e-15 h, invisible once rounded for display).
+// detected by comparing the task's replay before and after, and then the cached past is moved by
+// the difference of the moved replays (`flow-live-past.ts`), never replayed in full. Counts are exact.
+// Hours are floating-point sums, and `replayFlow` adds them up in the tasks table's iteration order,
+// which moves whenever a task is updated: a fresh replay of the same data may differ from an older
+// one in the last bits. Today's hours are summed in today's table order (as a fresh replay would);
+// the cached past keeps the sums it was moved to (differences of ~1e-15 h, invisible once rounded).
+//
+// Identity: every result is compared with the previous one and hands back its objects where equal
+// (points with hours up to rounding, series with equal counts, the lists, the whole charts), so a
+// store change that shows nothing new (a version bump, a log entry stamped after today) returns the
+// previous `FlowCharts` itself and the charts' `guard`s skip.
 import {
   addDays,
   findParentLoops,
@@ -28,7 +33,9 @@ import {
 } from '@cwm/core';
 import { flowCharts, type BurndownPoint, type BurnupPoint, type FlowCharts } from './flow.js';
 import type { FlowSeries } from './flow-replay.js';
-import { insertEvent, replayTask, sameTrackUpTo, trackEvent, type TaskTrack, type TrackEvent } from './flow-task-track.js';
+import { nearlyEqual, shallowEqual } from './keep-equal.js';
+import { countDay, DoneStatuses, movePast, type DayCounts, type TrackChange } from './flow-live-past.js';
+import { insertEvent, replayTask, sameTrackUpTo, trackEvent, type DayState, type TaskTrack, type TrackEvent } from './flow-task-track.js';
 
 /** What a live flow is about; fixed for its lifetime (make a new one when they change, e.g. at midnight). */
 export interface LiveFlowOptions {
@@ -59,9 +66,12 @@ export interface LiveFlow {
   /**
    * Equal to `flowCharts` over `state` (tasks and activity in table order) from `from` to `today`:
    * counts exactly, past days' hours up to floating-point rounding (see the module comment).
-   * Re-replays only the tasks touched since the last call; the past's points (`BurndownPoint` /
-   * `BurnupPoint` objects) are the cached ones, the same objects from call to call until the past
-   * itself has to be replayed again.
+   * Re-replays only the tasks touched since the last call.
+   *
+   * Identity: the previous result itself when nothing shown changed; otherwise each point
+   * (`BurndownPoint` / `BurnupPoint`, hours equal up to rounding), each `FlowSeries` with equal
+   * counts, and each of `burndown`, `burnup`, `cumulativeFlow` (and its `dates`, `series`) that came
+   * out equal is the previous object.
    */
   update(state: LiveFlowState): FlowCharts;
 }
@@ -80,9 +90,12 @@ class IncrementalFlow implements LiveFlow {
 
   private state: LiveFlowState | undefined;
   private workflowOf: WorkflowLookup = () => undefined;
+  private done = new DoneStatuses(this.workflowOf);
   /** The past could not be cached (a parent loop, or no days): every update replays in full. */
   private full = true;
   private past: FlowCharts | undefined;
+  /** The last result handed out, whose objects the next one reuses where equal. */
+  private result: FlowCharts | undefined;
   private nextOrder = 0;
   /** In-scope log entries by task, sorted; keys in order of first appearance in the log. */
   private readonly events = new Map<Id, TrackEvent[]>();
@@ -103,13 +116,14 @@ class IncrementalFlow implements LiveFlow {
   reset(state: LiveFlowState): FlowCharts {
     this.state = state;
     this.workflowOf = this.options.workflowOf ?? ((projectId) => state.projects.get(projectId)?.workflow);
+    this.done = new DoneStatuses(this.workflowOf);
     this.events.clear();
     this.childCount.clear();
     this.tracks.clear();
     this.nextOrder = 0;
     const tasks = state.tasks.filter((task) => this.scope.has(task.projectId));
     this.full = this.dayCount === 0 || findParentLoops(tasks).length > 0;
-    if (this.full) return this.replayAll(state, this.options.today);
+    if (this.full) return this.keep(this.replayAll(state, this.options.today));
     for (const entry of state.activity) this.addEntry(entry);
     for (const task of tasks) this.link(undefined, task);
     for (const task of tasks) this.retrack(state, task.id);
@@ -142,13 +156,19 @@ class IncrementalFlow implements LiveFlow {
       if (before?.parentId !== undefined) affected.add(before.parentId);
       if (after?.parentId !== undefined) affected.add(after.parentId);
     }
-    let pastMoved = false;
+    let todayMoved = false;
+    const pastMoves: TrackChange[] = [];
     for (const id of affected) {
       const before = this.tracks.get(id);
       const after = this.retrack(state, id);
-      if (!sameTrackUpTo(before, after, this.dayCount - 1)) pastMoved = true;
+      if (sameTrackUpTo(before, after, this.dayCount)) continue;
+      todayMoved = true;
+      if (!sameTrackUpTo(before, after, this.dayCount - 1)) pastMoves.push({ before, after });
     }
-    if (pastMoved) this.past = this.replayAll(state, addDays(this.options.today, -1));
+    // No touched task counts differently on any day (a new version, a log entry of tomorrow): summing
+    // today again (a pass over every task) could only come back to the same charts.
+    if (!todayMoved && this.result !== undefined) return this.result;
+    if (pastMoves.length > 0) this.past = movePast(this.past!, pastMoves, this.done);
     return this.withToday(state);
   }
 
@@ -215,19 +235,70 @@ class IncrementalFlow implements LiveFlow {
 
   /** The cached past plus today's point, summed over the tasks in `replayFlow`'s order. */
   private withToday(state: LiveFlowState): FlowCharts {
-    const today = new TodayPoint(this.workflowOf, this.options.projectIds);
+    const today = new TodayPoint(this.done);
     const last = this.dayCount;
     const visit = (track: TaskTrack | undefined): void => {
       if (track !== undefined) today.add(track.projectId, track.days[last - 1]!, track.days[last]!);
     };
     for (const task of state.tasks) if (this.scope.has(task.projectId)) visit(this.tracks.get(task.id));
     for (const id of this.events.keys()) if (this.inScope(state.tasks.get(id)) === undefined) visit(this.tracks.get(id));
-    return today.appendTo(this.past!, this.options.today);
+    return this.keep(today.appendTo(this.past!, this.options.today));
+  }
+
+  /** `fresh` with the previous result's objects wherever they are equal; remembered for the next call. */
+  private keep(fresh: FlowCharts): FlowCharts {
+    this.result = keptCharts(this.result, fresh);
+    return this.result;
   }
 }
 
+/** `fresh`, with every point, series and list that came out equal to `old`'s taken from `old`. */
+function keptCharts(old: FlowCharts | undefined, fresh: FlowCharts): FlowCharts {
+  if (old === undefined) return fresh;
+  const burndown = keptPoints(old.burndown, fresh.burndown);
+  const burnup = keptPoints(old.burnup, fresh.burnup);
+  const cumulativeFlow = keptFlow(old.cumulativeFlow, fresh.cumulativeFlow);
+  if (burndown === old.burndown && burnup === old.burnup && cumulativeFlow === old.cumulativeFlow) return old;
+  return { burndown, burnup, cumulativeFlow };
+}
+
+/** Points day by day: the old point where every field is equal (hours up to rounding); the old list when all are. */
+function keptPoints<T extends object>(old: readonly T[], fresh: readonly T[]): readonly T[] {
+  let allKept = old.length === fresh.length;
+  const points = fresh.map((point, index) => {
+    const previous = old[index];
+    if (previous !== undefined && shallowEqual(previous, point, nearlyEqual)) return previous;
+    allKept = false;
+    return point;
+  });
+  return allKept ? old : points;
+}
+
+function keptFlow(old: FlowCharts['cumulativeFlow'], fresh: FlowCharts['cumulativeFlow']): FlowCharts['cumulativeFlow'] {
+  const dates = sameValues(old.dates, fresh.dates) ? old.dates : fresh.dates;
+  let allKept = old.series.length === fresh.series.length;
+  const series = fresh.series.map((next, index) => {
+    const previous = old.series[index];
+    if (previous !== undefined && previous.status === next.status && previous.name === next.name && previous.category === next.category && sameValues(previous.counts, next.counts)) {
+      return previous;
+    }
+    allKept = false;
+    return next;
+  });
+  const keptSeries = allKept ? old.series : series;
+  return dates === old.dates && keptSeries === old.series ? old : { dates, series: keptSeries };
+}
+
+/** Equal primitives at the same places (dates, counts). */
+function sameValues<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (!Object.is(a[index], b[index])) return false;
+  return true;
+}
+
 /** Today's totals, with `replayFlow`'s status slots: workflow statuses by id, others as unknown series. */
-class TodayPoint {
+class TodayPoint implements DayCounts {
   total = 0;
   done = 0;
   totalHours = 0;
@@ -236,40 +307,11 @@ class TodayPoint {
   added = 0;
   removed = 0;
   readonly byStatus = new Map<string, number>();
-  /** Status id -> done, per project; the known status ids of all the workflows shown. */
-  private readonly doneOf = new Map<Id, ReadonlyMap<string, boolean>>();
 
-  constructor(
-    private readonly workflowOf: WorkflowLookup,
-    projectIds: readonly Id[],
-  ) {
-    for (const projectId of projectIds) this.project(projectId);
-  }
+  constructor(private readonly doneStatuses: DoneStatuses) {}
 
-  private project(projectId: Id): ReadonlyMap<string, boolean> {
-    let statuses = this.doneOf.get(projectId);
-    if (statuses === undefined) {
-      statuses = new Map((this.workflowOf(projectId)?.statuses ?? []).map((status) => [status.id, status.category === 'done']));
-      this.doneOf.set(projectId, statuses);
-    }
-    return statuses;
-  }
-
-  add(projectId: Id, yesterday: { readonly exists: boolean }, today: { readonly exists: boolean; readonly status: string | undefined; readonly estimate: number }): void {
-    if (today.exists && !yesterday.exists) this.added++;
-    if (!today.exists && yesterday.exists) this.removed++;
-    if (!today.exists || today.status === undefined) return;
-    // A status its own workflow does not know is never done (it may still share another workflow's series).
-    const done = this.project(projectId).get(today.status) === true;
-    this.byStatus.set(today.status, (this.byStatus.get(today.status) ?? 0) + 1);
-    this.total++;
-    this.totalHours += today.estimate;
-    if (done) {
-      this.done++;
-      this.doneHours += today.estimate;
-    } else if (today.estimate === 0) {
-      this.unestimatedOpen++;
-    }
+  add(projectId: Id, yesterday: DayState, today: DayState): void {
+    countDay(this, 1, projectId, yesterday, today, this.doneStatuses);
   }
 
   /** `past` (through yesterday) with this point appended as `date`. */

@@ -2,7 +2,12 @@
 // every floating-point sum comes out exactly as `computeKpis` computes it over `tasks.values()`.
 // The pass is linear but cheap: a map look-up and a few additions per task, no predicate, no date
 // parsing, no hierarchy (those live in the parts). It also hands back the previous result's objects
-// for whatever came out equal, so a renderer can skip by identity.
+// for whatever came out equal, so a renderer can skip by identity. "Equal" is what a reader sees, not
+// the last bit: `Table#set` moves an updated task to the end of the iteration order, so a task that
+// changed nothing shown still reorders the id lists and the floating-point sums. So id lists that are
+// drill-down filters (sets of tasks) are compared as sets, and numbers up to rounding (`nearlyEqual`);
+// the kept object then holds the old order / the old last bits. Orders the panels show (overdue list
+// by lateness, who is on what by load) are total orders and stay exactly as `computeKpis` sorts them.
 import { combineRollups, EMPTY_ROLLUP, type Id, type IsoDate, type Rollup, type StatusCategory, type Task, type WorkflowLookup } from '@cwm/core';
 import type { DashboardFilter } from './drill-down.js';
 import {
@@ -18,6 +23,7 @@ import {
   type UnplannedItem,
 } from './kpis.js';
 import type { KpiTaskPart } from './kpi-task-part.js';
+import { nearlyEqual, sameElements, sameMembers, shallowEqual } from './keep-equal.js';
 
 /** The constant inputs of an assembly: fixed from one reset to the next. */
 export interface KpiAssembly {
@@ -163,9 +169,15 @@ class Keeper {
     };
   }
 
-  /** `fresh`, or `old` when every field is identical (one level deep). */
+  /** `fresh`, or `old` when every field is identical (one level deep; numbers up to rounding). */
   same<T extends object>(old: T | undefined, fresh: T): T {
-    if (old !== undefined && shallowEqual(old, fresh)) return old;
+    if (old !== undefined && shallowEqual(old, fresh, nearlyEqual)) return old;
+    return fresh;
+  }
+
+  /** `fresh`, or `old` when it holds the same elements in any order (a drill-down id set). */
+  set<T>(old: readonly T[] | undefined, fresh: readonly T[]): readonly T[] {
+    if (old !== undefined && sameMembers(old, fresh)) return old;
     return fresh;
   }
 
@@ -185,7 +197,7 @@ class Keeper {
 
   checklist(combined: Rollup, projectIds: readonly Id[], taskIds: Id[]): DashboardKpis['checklist'] {
     const old = this.previous?.checklist;
-    const ids = old === undefined ? taskIds : this.list(old.drillDown.taskIds, taskIds);
+    const ids = old === undefined ? taskIds : this.set(old.drillDown.taskIds, taskIds);
     const drillDown = old !== undefined && ids === old.drillDown.taskIds ? old.drillDown : { projectIds, taskIds: ids };
     const percent = combined.checklistTotal > 0 ? (combined.checklistDone / combined.checklistTotal) * 100 : 0;
     return this.same(old, { done: combined.checklistDone, total: combined.checklistTotal, percent, drillDown });
@@ -208,7 +220,7 @@ class Keeper {
     const category = (name: StatusCategory): CountKpi =>
       this.count(old?.byCategory[name], categories[name], old?.byCategory[name].drillDown ?? { projectIds, statusCategories: [name] });
     const unknownOld = old?.byCategory.unknown;
-    const unknownList = unknownOld === undefined ? unknownIds : this.list(unknownOld.drillDown.taskIds, unknownIds);
+    const unknownList = unknownOld === undefined ? unknownIds : this.set(unknownOld.drillDown.taskIds, unknownIds);
     const unknown =
       unknownOld !== undefined && unknownList === unknownOld.drillDown.taskIds
         ? unknownOld
@@ -219,7 +231,7 @@ class Keeper {
       old?.byStatus,
       statusEntries(projectIds, workflowOf, statusIds).map((entry) => {
         const previous = oldEntries.get(statusKey(entry.statusId, entry.category));
-        return previous !== undefined && previous.name === entry.name && sameElements(previous.drillDown.taskIds!, entry.drillDown.taskIds!) ? previous : entry;
+        return previous !== undefined && previous.name === entry.name && sameMembers(previous.drillDown.taskIds!, entry.drillDown.taskIds!) ? previous : entry;
       }),
     );
     return this.same(old, { byCategory, byStatus });
@@ -230,7 +242,8 @@ class Keeper {
     const fresh = [...active]
       .map(([personId, taskIds]): PersonWork => {
         const old = oldByPerson.get(personId);
-        if (old !== undefined && sameElements(old.taskIds, taskIds)) return old;
+        // A person's tasks are a set (their order is the table's, which moves on every edit).
+        if (old !== undefined && sameMembers(old.taskIds, taskIds)) return old;
         return { personId, taskIds, drillDown: { projectIds, statusCategories: ['active'], assigneeIds: [personId] } };
       })
       .sort((a, b) => b.taskIds.length - a.taskIds.length || compareText(a.personId, b.personId));
@@ -239,32 +252,17 @@ class Keeper {
 
   unplanned(projectIds: readonly Id[], items: UnplannedItem[]): DashboardKpis['unplanned'] {
     const old = this.previous?.unplanned;
-    const kept = this.list(old?.items, items);
+    // Listed in task order, but that order is the table's: the same items in another order are kept.
+    const kept = this.set(old?.items, items);
     if (old !== undefined && kept === old.items) return old;
     return { count: items.length, items, drillDown: { projectIds, taskIds: items.map((item) => item.taskId) } };
   }
 
   /** The previous result itself when every part of `fresh` was kept. */
   result(fresh: DashboardKpis): DashboardKpis {
-    if (this.previous !== undefined && shallowEqual(this.previous, fresh)) return this.previous;
+    if (this.previous !== undefined && shallowEqual(this.previous, fresh, Object.is)) return this.previous;
     return fresh;
   }
-}
-
-function shallowEqual(a: object, b: object): boolean {
-  const aEntries = a as Record<string, unknown>;
-  const bEntries = b as Record<string, unknown>;
-  const keys = Object.keys(aEntries);
-  if (keys.length !== Object.keys(bEntries).length) return false;
-  for (const key of keys) if (!Object.is(aEntries[key], bEntries[key])) return false;
-  return true;
-}
-
-function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -10,7 +10,9 @@
 //     existence), found through a reverse dependency index.
 // People involved are reference counts (assignees of selected tasks, authors of counted user
 // messages), so a message or an assignee change is O(1) too. The parts are then added up in table
-// order (`kpi-assemble.ts`), which keeps lists and floating-point sums identical to `computeKpis`.
+// order (`kpi-assemble.ts`), as `computeKpis` does; when every re-derived part adds what it added
+// before (a new version, an edit of a field not shown) the pass is skipped and the previous result
+// returned, as the pass could only reorder sets and move sums in the last bits.
 //
 // Falls back to a full reset when the projects table changes (workflows decide categories), when
 // `changedSince` cannot tell what changed, and while the parent links hold a loop (core's hierarchy
@@ -31,7 +33,7 @@ import {
   type WorkflowLookup,
 } from '@cwm/core';
 import { assembleKpis, type KpiAssembly } from './kpi-assemble.js';
-import { deriveKpiTaskPart, type KpiPartContext, type KpiTaskPart } from './kpi-task-part.js';
+import { deriveKpiTaskPart, sameContribution, type KpiPartContext, type KpiTaskPart } from './kpi-task-part.js';
 import type { DashboardKpis } from './kpis.js';
 
 /** What a KPI index is about; fixed for its lifetime (make a new index when they change). */
@@ -57,18 +59,26 @@ export interface KpiIndexState {
 
 /** The dashboard KPIs of one project selection, kept up to date incrementally. */
 export interface KpiIndex {
-  /** Forgets everything and derives the KPIs of `state` from scratch (linear time). */
+  /**
+   * Forgets everything and derives the KPIs of `state` from scratch (linear time). The previous
+   * result's objects are still handed back where equal (a reset is not a reason to repaint).
+   */
   reset(state: KpiIndexState): DashboardKpis;
   /**
    * The KPIs of `state`: deep-equal to `computeKpis` over `state.tasks.values()`, with the options'
-   * projects and today and `state.messages.values()`. Derives only what changed since the last
-   * `reset`/`update` (resets when it cannot tell, see the module comment).
+   * projects and today and `state.messages.values()`, except that the id lists that are sets may come
+   * in an older order and sums may differ in the last bits (see Identity). Derives only what changed
+   * since the last `reset`/`update` (resets when it cannot tell, see the module comment).
    *
    * Identity: the same result object when nothing it shows changed; otherwise every part that came
    * out equal is the previous object: CountKpi tiles, `percentComplete`, `checklist`, `people`,
    * each `PortfolioRow` (an untouched project keeps its row), `statusMix.byCategory` entries and each
    * `byStatus` entry, each `PersonWork`, the `overdueList`, `whoIsOnWhat`, `portfolio` and `unplanned`
-   * arrays, and the `OverdueItem` / `UnplannedItem` of every task that was not re-derived.
+   * arrays, and every `OverdueItem` / `UnplannedItem` whose fields are equal. "Equal" looks past
+   * what a store change that shows nothing new still moves (`Table#set` puts the task last): id lists
+   * that are drill-down sets (checklist, unknown and per-status task ids, a person's tasks, the
+   * unplanned items) are kept when they hold the same members in any order, and numbers when equal up
+   * to rounding (see `kpi-assemble.ts`). So a version-only change returns the very same object.
    */
   update(state: KpiIndexState): DashboardKpis;
 }
@@ -91,7 +101,7 @@ class IncrementalKpis implements KpiIndex {
   private context: KpiPartContext | undefined;
   /** Parent links hold a loop: every update is a reset until they do not. */
   private loopy = false;
-  private readonly parts = new Map<Id, KpiTaskPart>();
+  private parts = new Map<Id, KpiTaskPart>();
   /** Tasks naming each id as parent (existing or not). */
   private readonly childCount = new Map<Id, number>();
   /** Tasks naming each id as predecessor (existing or not). */
@@ -115,6 +125,9 @@ class IncrementalKpis implements KpiIndex {
   }
 
   reset(state: KpiIndexState): DashboardKpis {
+    // The old parts lend their rows to the new ones where equal.
+    const previousParts = this.parts;
+    this.parts = new Map();
     this.clear();
     this.state = state;
     const workflowOf = this.options.workflowOf ?? ((projectId: Id) => state.projects.get(projectId)?.workflow);
@@ -134,7 +147,7 @@ class IncrementalKpis implements KpiIndex {
     for (const task of tasks) {
       if (!this.selected.has(task.projectId)) continue;
       const leaf = parents !== undefined ? !parents.has(task.id) : !this.hasChildren(task.id);
-      this.setPart(task.id, deriveKpiTaskPart(task, leaf, this.context));
+      this.setPart(task.id, deriveKpiTaskPart(task, leaf, this.context, previousParts.get(task.id)));
     }
     for (const message of state.messages ?? []) {
       this.indexMessage(undefined, message);
@@ -172,16 +185,23 @@ class IncrementalKpis implements KpiIndex {
       // Whether a task's messages count depends on the task being there and on the dashboard.
       if (this.isSelected(before) !== this.isSelected(after)) for (const messageId of this.messagesOf.get(id) ?? []) recount.add(messageId);
     }
+    let moved = false;
     for (const id of affected) {
       const task = state.tasks.get(id);
-      this.setPart(id, task !== undefined && this.selected.has(task.projectId) ? deriveKpiTaskPart(task, !this.hasChildren(id), context) : undefined);
+      const before = this.parts.get(id);
+      const after = task !== undefined && this.selected.has(task.projectId) ? deriveKpiTaskPart(task, !this.hasChildren(id), context, before) : undefined;
+      if (!sameContribution(before, after)) moved = true;
+      this.setPart(id, after);
     }
     for (const messageId of recount) this.countMessage(messageId, state.messages?.get(messageId));
+    // Every re-derived task adds what it added before (a new version, an edit of a field not shown):
+    // assembling again (a pass over every task) could only come back to the same object.
+    if (!moved && !this.peopleChanged && this.result !== undefined) return this.result;
     return this.assemble(state);
   }
 
+  /** Empties the indexes; the last result stays, for its objects to be reused. */
   private clear(): void {
-    this.result = undefined;
     this.parts.clear();
     this.childCount.clear();
     this.successors.clear();
@@ -287,12 +307,13 @@ class IncrementalKpis implements KpiIndex {
 
   private setPart(id: Id, part: KpiTaskPart | undefined): void {
     const before = this.parts.get(id);
-    if (before !== undefined) for (const personId of before.people) this.release(personId);
     if (part === undefined) this.parts.delete(id);
-    else {
-      this.parts.set(id, part);
-      for (const personId of part.people) this.retain(personId);
-    }
+    else this.parts.set(id, part);
+    // The same people list (kept by `deriveKpiTaskPart`) counts the same: releasing and retaining
+    // a sole assignee would flag the people as changed for nothing.
+    if (before?.people === part?.people) return;
+    if (before !== undefined) for (const personId of before.people) this.release(personId);
+    if (part !== undefined) for (const personId of part.people) this.retain(personId);
   }
 
   private retain(personId: Id): void {
