@@ -37,7 +37,7 @@ export class ScriptedAdapter implements CwmAdapter {
   offline = false;
 
   constructor(data: Partial<Record<CollectionName, unknown[]>>) {
-    this.raw = { people: [], projects: [], tasks: [], messages: [], notifications: [], activity: [], reads: [], ...data };
+    this.raw = { people: [], projects: [], tasks: [], messages: [], notifications: [], activity: [], reads: [], templates: [], ...data };
     for (const [collection, items] of Object.entries(this.raw)) {
       for (const item of items) {
         const entity = item as AnyEntity;

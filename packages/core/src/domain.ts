@@ -1,5 +1,5 @@
 // The pure domain functions of @cwm/core: validation, dates, dependency graph, critical path,
-// roll-ups, workload and permissions. No DOM, no rxjs; the store and every widget build on these.
+// roll-ups, workload, permissions, subtask moves and task templates. No DOM, no rxjs; the store and every widget build on these.
 export * from './validation/index.js';
 export * from './dates/index.js';
 export * from './graph/index.js';
@@ -8,3 +8,5 @@ export * from './scheduling/index.js';
 export * from './rollup/index.js';
 export * from './workload/index.js';
 export * from './notifications/due-notifications.js';
+export * from './hierarchy/index.js';
+export * from './templates/index.js';

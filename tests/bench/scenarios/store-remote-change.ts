@@ -166,6 +166,7 @@ function naiveStateOf(state: StoreState): NaiveState {
     notifications: state.notifications.values(),
     reads: state.reads.values(),
     activity: state.activity.values(),
+    templates: state.templates.values(),
   };
 }
 

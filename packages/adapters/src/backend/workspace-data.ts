@@ -1,4 +1,4 @@
-import type { ActivityEntry, Message, Notification, Person, Project, ReadMarker, Task, Workspace } from '@cwm/core';
+import type { ActivityEntry, Message, Notification, Person, Project, ReadMarker, Task, TaskTemplate, Workspace } from '@cwm/core';
 
 /**
  * Everything one workspace holds, as plain arrays: what a backend is seeded with. `generateWorkspace`
@@ -13,4 +13,5 @@ export interface WorkspaceData {
   readonly notifications?: readonly Notification[];
   readonly activity?: readonly ActivityEntry[];
   readonly reads?: readonly ReadMarker[];
+  readonly templates?: readonly TaskTemplate[];
 }

@@ -3,9 +3,9 @@ import { FILTERS } from '../shared/query.js';
 
 /**
  * Bump when the layout below changes, and migrate in `upgradeSchema`. 2: the `reads` store (read
- * markers) and the messages' `NEWEST_INDEX`.
+ * markers) and the messages' `NEWEST_INDEX`. 3: the `templates` store (task templates).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Messages of a task by `[taskId, createdAt, id]`: read backwards, it is a thread from its newest end. */
 export const NEWEST_INDEX = 'taskId-newest';
@@ -32,6 +32,8 @@ export const INDEXES: { readonly [C in CollectionName]: readonly string[] } = FI
  * `mutations`. Runs inside the version-change transaction `upgrade`. idb-keyval's `createStore` allows a single store per database, hence this opener.
  */
 export function upgradeSchema(db: IDBDatabase, upgrade: IDBTransaction): void {
+  // A store per collection the database lacks: all of them when new, `reads` (2) and `templates` (3)
+  // for an older one, whose data stays where it is.
   for (const collection of COLLECTIONS) {
     if (db.objectStoreNames.contains(collection)) continue;
     const store = db.createObjectStore(collection, { keyPath: 'id' });

@@ -9,7 +9,8 @@ export type FilterName = 'projectId' | 'taskId' | 'personId';
 /**
  * Which filters apply to which collection; the others are ignored for it (people have no project).
  * Tasks and activity belong to a project, messages and activity to a task, notifications to a person,
- * read markers to a person and a task.
+ * read markers to a person and a task. Templates have none: a workspace holds few, and "the templates
+ * of a project" includes the unscoped ones, which no equality filter can say (the store filters them).
  */
 export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } = {
   people: [],
@@ -19,6 +20,7 @@ export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } 
   notifications: ['personId'],
   activity: ['projectId', 'taskId'],
   reads: ['personId', 'taskId'],
+  templates: [],
 };
 
 /** The filters of `query` that apply to `collection`, as `[field, value]` pairs. */

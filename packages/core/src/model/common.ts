@@ -22,7 +22,7 @@ export interface EntityMeta {
 }
 
 /** The collections of the domain, the unit of reads, writes and live changes. */
-export type CollectionName = 'people' | 'projects' | 'tasks' | 'messages' | 'notifications' | 'activity' | 'reads';
+export type CollectionName = 'people' | 'projects' | 'tasks' | 'messages' | 'notifications' | 'activity' | 'reads' | 'templates';
 
 export const COLLECTIONS: readonly CollectionName[] = [
   'people',
@@ -32,4 +32,5 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'notifications',
   'activity',
   'reads',
+  'templates',
 ];

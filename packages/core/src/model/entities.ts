@@ -6,6 +6,7 @@ import type { Person } from './person.js';
 import type { Project } from './project.js';
 import type { ReadMarker } from './read-marker.js';
 import type { Task } from './task.js';
+import type { TaskTemplate } from './template.js';
 
 /** The entity type stored in each collection. */
 export interface EntityByCollection {
@@ -16,6 +17,7 @@ export interface EntityByCollection {
   notifications: Notification;
   activity: ActivityEntry;
   reads: ReadMarker;
+  templates: TaskTemplate;
 }
 
 export type EntityOf<C extends CollectionName> = EntityByCollection[C];

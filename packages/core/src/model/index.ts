@@ -7,4 +7,5 @@ export * from './message.js';
 export * from './notification.js';
 export * from './activity.js';
 export * from './read-marker.js';
+export * from './template.js';
 export * from './entities.js';

@@ -22,6 +22,8 @@ export const ALL_ACTIONS: readonly Action[] = [
   'project.edit',
   'workflow.edit',
   'notification.read',
+  'template.create',
+  'template.delete',
 ];
 
 /** What guests may do: take part in the conversation, never change the work itself. */
@@ -38,7 +40,8 @@ const GUEST_ACTIONS: readonly Action[] = [
 
 /**
  * The default actions of each built-in role. Members may do everything but change projects and
- * workflows; assigning other people is further limited by `onlyManagersAssign`. Guests comment (and
+ * workflows; assigning other people is further limited by `onlyManagersAssign`, deleting templates
+ * to their own unless they manage (see `createPolicy`). Guests comment (and
  * edit their own messages); viewers only read.
  */
 export const DEFAULT_ROLE_ACTIONS: Readonly<Record<BuiltInRole, readonly Action[]>> = {
@@ -70,4 +73,6 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'project.edit': 'change projects',
   'workflow.edit': 'change workflows',
   'notification.read': 'read notifications',
+  'template.create': 'save templates',
+  'template.delete': 'delete templates',
 };

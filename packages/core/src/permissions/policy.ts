@@ -35,7 +35,9 @@ function isManager(role: Role): boolean {
  * 6. `authorsOwnMessages`: only the author edits or deletes `target.message` (`not-author`; admins may
  *    delete any); guests may only ever edit their own messages, whatever the setting;
  * 7. read markers (`not-author`): `message.read` only on the user's own `target.readMarker`;
- * 8. communication boundaries (`boundary`): no mentioning `target.person` across a boundary, and with
+ * 8. templates (`not-author`): members delete only the templates they made (`target.template`);
+ *    admins and managers delete any;
+ * 9. communication boundaries (`boundary`): no mentioning `target.person` across a boundary, and with
  *    `messages: true` no posting on `target.task` when all its `target.assignees` are on the other side.
  *
  * Checks that need a part of the target the caller did not pass (no `target.message` for
@@ -71,6 +73,7 @@ export function createPolicy(config: PolicyConfig = {}): Policy {
           : undefined) ??
         checkAuthorship(user, action, target, authorsOwnMessages) ??
         checkReadMarker(user, action, target) ??
+        checkTemplateAuthor(user, action, target) ??
         checkBoundaries(user, action, target, boundaries) ??
         ALLOWED
       );
@@ -115,6 +118,13 @@ function checkReadMarker(user: Person, action: Action, target: PermissionTarget)
   const marker = target.readMarker;
   if (action !== 'message.read' || marker === undefined || marker.personId === user.id) return undefined;
   return deny('not-author', 'Only the reader can move their own read marker.');
+}
+
+/** A template is shared work: only its author or someone who manages may take it away from everyone. */
+function checkTemplateAuthor(user: Person, action: Action, target: PermissionTarget): PermissionResult | undefined {
+  const template = target.template;
+  if (action !== 'template.delete' || template === undefined || template.createdBy === user.id || isManager(user.role)) return undefined;
+  return deny('not-author', `Only the author of the template "${template.name}", a manager or an admin can delete it.`);
 }
 
 function checkBoundaries(

@@ -3,6 +3,7 @@ import type { ReadMarker } from '../model/read-marker.js';
 import type { Person, Role } from '../model/person.js';
 import type { Project } from '../model/project.js';
 import type { Task } from '../model/task.js';
+import type { TaskTemplate } from '../model/template.js';
 
 /** Everything a widget may ask permission for. */
 export type Action =
@@ -29,7 +30,11 @@ export type Action =
   | 'message.read'
   | 'project.edit'
   | 'workflow.edit'
-  | 'notification.read';
+  | 'notification.read'
+  /** Save a task tree as a template (`target.project` when it is kept for one project). */
+  | 'template.create'
+  /** Delete `target.template`: its author, or any template for admins and managers. */
+  | 'template.delete';
 
 /** What an action is about. Each action reads the parts it needs. */
 export interface PermissionTarget {
@@ -45,6 +50,8 @@ export interface PermissionTarget {
   readonly assignees?: readonly Person[];
   /** The read marker about to be written (`message.read`). */
   readonly readMarker?: ReadMarker;
+  /** The template acted on (`template.delete`). */
+  readonly template?: TaskTemplate;
 }
 
 /** Stable reason codes, so widgets can localize the text. */

@@ -6,6 +6,7 @@ import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
 import type { ReadMarker } from '../model/read-marker.js';
 import type { Task } from '../model/task.js';
+import type { TaskTemplate } from '../model/template.js';
 import type { Workspace } from '../model/workspace.js';
 import type { RejectedEntity } from './rejected.js';
 import { Table } from './table.js';
@@ -35,6 +36,8 @@ export interface StoreState {
   readonly activity: Table<ActivityEntry>;
   /** The acting person's read markers (never anyone else's). */
   readonly reads: Table<ReadMarker>;
+  /** Task templates of the workspace, every project's (see `CwmStore.templates$` for one project's). */
+  readonly templates: Table<TaskTemplate>;
   /**
    * Entities the backend sent that were refused as invalid (reversed dates, a missing project...), by
    * `rejectedKey(collection, id)`. They are not in the tables above; widgets show them as flagged
@@ -56,6 +59,7 @@ export function emptyState(): StoreState {
     notifications: Table.empty(),
     activity: Table.empty(),
     reads: Table.empty(),
+    templates: Table.empty(),
     rejected: new Map(),
     pendingIds: new Set(),
     sync: { phase: 'idle', online: true, pendingWrites: 0 },

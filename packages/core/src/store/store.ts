@@ -13,6 +13,8 @@ import type { Person } from '../model/person.js';
 import type { Project } from '../model/project.js';
 import { readMarkerId, type ReadMarker } from '../model/read-marker.js';
 import { taskDefaults, type Task } from '../model/task.js';
+import type { TaskTemplate } from '../model/template.js';
+import { templatesFor } from '../templates/templates-for.js';
 import type { Action, PermissionResult, PermissionTarget, Policy } from '../permissions/types.js';
 import { createPolicy, validateEntity, wouldCreateCycle, wouldCreateParentCycle } from '../domain.js';
 import type { ReferenceContext } from '../domain.js';
@@ -31,8 +33,10 @@ import { StatusCounts } from './status-counts.js';
 import { UndoHistory, type ChangeSpec, type UndoEntry } from './undo.js';
 import { MessageHistory, type MessageHistoryState, type OlderMessages } from './message-history.js';
 import { UnreadCounter, isAfterMarker } from './unread-counts.js';
+import { TemplateActions, type FromTemplateOptions, type SaveTemplateOptions } from './template-actions.js';
 
 export type { WriteOutcome } from './pending.js';
+export type { FromTemplateOptions, SaveTemplateOptions } from './template-actions.js';
 
 export interface CwmStoreOptions {
   readonly adapter: CwmAdapter;
@@ -98,7 +102,7 @@ const PRESENCE_HEARTBEAT_MS = 10_000;
 const TYPING_IDLE_MS = 6_000;
 
 /** What a full load reads again; refusals of the other collections (loaded on demand) survive it. */
-const RELOADED: readonly CollectionName[] = ['people', 'projects', 'tasks', 'notifications', 'reads'];
+const RELOADED: readonly CollectionName[] = ['people', 'projects', 'tasks', 'notifications', 'reads', 'templates'];
 
 function refused(code: string, reason: string): WriteResult {
   return { ok: false, code, reason };
@@ -150,6 +154,7 @@ export class CwmStore {
   private retryDelay = 0;
   private disposed = false;
   private following = false;
+  private readonly templateActions: TemplateActions;
 
   /** Every state the widgets should show; replays the current one to new subscribers. */
   readonly state$: Observable<StoreState> = this.subject.asObservable();
@@ -166,10 +171,19 @@ export class CwmStore {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomId;
     this.messagePageSize = Math.max(1, Math.floor(options.messagePageSize ?? MESSAGE_PAGE_SIZE));
+    this.templateActions = new TemplateActions({
+      state: () => this.state,
+      userId: this.userId,
+      now: () => this.now(),
+      newId: (prefix) => this.newId(prefix),
+      denied: (actions, target) => this.denied(actions, target),
+      perform: (forward, undo) => this.perform(forward, { undo }),
+      countInStatus: (projectId, status) => this.countInStatus(projectId, status),
+    });
   }
 
   private static emptyConfirmed(): Confirmed {
-    return { people: new Map(), projects: new Map(), tasks: new Map(), messages: new Map(), notifications: new Map(), activity: new Map(), reads: new Map() };
+    return { people: new Map(), projects: new Map(), tasks: new Map(), messages: new Map(), notifications: new Map(), activity: new Map(), reads: new Map(), templates: new Map() };
   }
 
   get state(): StoreState {
@@ -262,6 +276,12 @@ export class CwmStore {
       await take('reads', { personId: this.userId });
     } catch (error) {
       // An adapter written before read markers existed: everything counts as unread, nothing breaks.
+      this.reportLoadFailure(error);
+    }
+    try {
+      await take('templates');
+    } catch (error) {
+      // An adapter written before templates existed: there are none to offer, nothing else breaks.
       this.reportLoadFailure(error);
     }
     const seed = await this.readUnreadSeed();
@@ -729,6 +749,20 @@ export class CwmStore {
     );
   }
 
+  /**
+   * The task templates offered in a project (its own and the unscoped ones), or every template
+   * without a project; by name, then id. Loaded with the workspace and kept live.
+   */
+  templates$(projectId?: Id): Observable<readonly TaskTemplate[]> {
+    return this.cached(`templates:${projectId ?? ''}`, () =>
+      this.select((state) => state.templates).pipe(
+        map((table) => templatesFor(table, projectId)),
+        distinctUntilChanged((a, b) => a.length === b.length && a.every((template, index) => template === b[index])),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      ),
+    );
+  }
+
   /** The activity log of a task or a project, oldest first. Subscribing loads it the first time. */
   activity$(filter: { taskId?: Id; projectId?: Id } = {}): Observable<readonly ActivityEntry[]> {
     const key = `activity:${filter.taskId ?? ''}:${filter.projectId ?? ''}`;
@@ -943,6 +977,36 @@ export class CwmStore {
     const undo: ChangeSpec[] = doomed.map((item) => ({ kind: 'create', collection: 'tasks', value: item, intent: 'task.create' }));
     const result = this.perform(forward, { undo });
     return result.ok ? { ...result, id } : result;
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  /**
+   * Saves a task with all its subtasks and their checklists as a template named `name` (trimmed; an
+   * empty name is refused), dates kept as day offsets and durations (see `TemplateTask`). Offered in
+   * every project, or only in the task's with `projectScoped`. Needs `template.create`; a tree
+   * deeper than `MAX_TEMPLATE_DEPTH` or larger than `MAX_TEMPLATE_TASKS` is refused (`validation`).
+   * One undoable action.
+   */
+  saveTaskAsTemplate(taskId: Id, name: string, options: SaveTemplateOptions = {}): WriteResult {
+    return this.templateActions.saveTaskAsTemplate(taskId, name, options);
+  }
+
+  /**
+   * Creates a template's task tree in a project, as ONE undoable action (one `undo()` removes the
+   * whole tree): fresh ids, checklists unticked, every task in `status` (default: the workflow's
+   * first), dates laid out from `start` (none without it), the root under `parentId` when given and
+   * at the end of its column. Needs `task.create` on the project; the workflow's status and WIP rules
+   * apply to all the new tasks at once. A project's template is refused elsewhere (`wrong-project`).
+   * The result's `id` is the new root task's.
+   */
+  createFromTemplate(templateId: Id, options: FromTemplateOptions): WriteResult {
+    return this.templateActions.createFromTemplate(templateId, options);
+  }
+
+  /** Deletes a template (`template.delete`: its author, an admin or a manager). One undoable action. */
+  deleteTemplate(id: Id): WriteResult {
+    return this.templateActions.deleteTemplate(id);
   }
 
   // ---------------------------------------------------------------- message actions

@@ -5,6 +5,7 @@ import type { Notification } from '../model/notification.js';
 import type { Project } from '../model/project.js';
 import type { ReadMarker } from '../model/read-marker.js';
 import type { Task } from '../model/task.js';
+import type { TaskTemplate } from '../model/template.js';
 import { describeEntity, entityNoun } from './describe.js';
 import type { ValidationIssue } from './issue.js';
 
@@ -24,7 +25,7 @@ export interface ReferenceCheck<T> {
 /**
  * Checks the references of a shape-valid entity. Without an essential reference the entity means
  * nothing and is skipped (`entity` undefined): a task's project, a message's task and author, a
- * notification's person, a read marker's person and task. Other references to missing entities are removed, one `unknown-reference`
+ * notification's person, a read marker's person and task, a project template's project. Other references to missing entities are removed, one `unknown-reference`
  * issue each, so the rest of the entity still loads: assignees, resources, followers, parent (the task
  * becomes top level), dependencies, mentions, a project's owner and members. Activity entries are
  * not checked: history about deleted tasks and people is legitimate. Returns the same object when
@@ -53,6 +54,9 @@ export function checkReferences<C extends CollectionName>(
       break;
     case 'reads':
       checked = checkReadMarker(entity as ReadMarker, context, report);
+      break;
+    case 'templates':
+      checked = checkTemplate(entity as TaskTemplate, context, report);
       break;
     default:
       checked = entity;
@@ -164,6 +168,15 @@ function checkReadMarker(marker: ReadMarker, context: ReferenceContext, report: 
   if (!context.hasPerson(marker.personId)) return report.skip('personId', 'its reader', marker.personId);
   if (!context.hasTask(marker.taskId)) return report.skip('taskId', 'its task', marker.taskId);
   return marker;
+}
+
+/**
+ * A template of a project that is gone is skipped, not widened to every project: it may carry that
+ * project's private names. Its author is not checked (a template outlives who wrote it).
+ */
+function checkTemplate(template: TaskTemplate, context: ReferenceContext, report: IssueReporter): TaskTemplate | undefined {
+  if (template.projectId !== undefined && !context.hasProject(template.projectId)) return report.skip('projectId', 'its project', template.projectId);
+  return template;
 }
 
 function checkProject(project: Project, context: ReferenceContext, report: IssueReporter): Project {

@@ -8,6 +8,7 @@ const NOUNS: Record<CollectionName, string> = {
   notifications: 'Notification',
   activity: 'Activity entry',
   reads: 'Read marker',
+  templates: 'Task template',
 };
 
 /** What one entity of a collection is called in messages, lower case: `task`, `activity entry`. */

@@ -10,6 +10,7 @@ import { readPerson } from './validate-person.js';
 import { readProject } from './validate-project.js';
 import { readReadMarker } from './validate-read-marker.js';
 import { readTask } from './validate-task.js';
+import { readTemplate } from './validate-template.js';
 import type { Validated } from './validated.js';
 
 type EntityParser<C extends CollectionName> = (reader: EntityReader, id: Id) => EntityOf<C>;
@@ -22,6 +23,7 @@ const PARSERS: { readonly [C in CollectionName]: EntityParser<C> } = {
   notifications: readNotification,
   activity: readActivity,
   reads: readReadMarker,
+  templates: readTemplate,
 };
 
 /**

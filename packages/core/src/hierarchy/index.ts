@@ -1,0 +1,2 @@
+export * from './task-children.js';
+export * from './subtask-moves.js';
