@@ -27,7 +27,7 @@ const prefixed = (tag: string, prefix: string): string => tag.replace(/^cwm-/, `
 describe('defineAll', () => {
   it('lists the dashboard, workload and pay report after the provider and the earlier widgets', () => {
     const tags = ELEMENTS.map(([tag]) => tag);
-    expect(tags).to.deep.equal(['cwm-workspace', 'cwm-board', 'cwm-gantt', 'cwm-task-chat', 'cwm-notifications', 'cwm-dashboard', 'cwm-workload', 'cwm-pay-report']);
+    expect(tags).to.deep.equal(['cwm-workspace', 'cwm-date-field', 'cwm-tags-field', 'cwm-people-field', 'cwm-board', 'cwm-gantt', 'cwm-task-chat', 'cwm-notifications', 'cwm-dashboard', 'cwm-workload', 'cwm-pay-report']);
     const byTag = new Map(ELEMENTS);
     expect(byTag.get('cwm-dashboard')).to.equal(CwmDashboard);
     expect(byTag.get('cwm-workload')).to.equal(CwmWorkload);

@@ -3,7 +3,7 @@ import { CwmGantt } from '@cwm/gantt';
 import { CwmTaskChat } from '@cwm/chat';
 import { CwmNotifications } from '@cwm/notifications';
 import { CwmDashboard, CwmPayReport, CwmWorkload } from '@cwm/dashboard';
-import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
+import { CwmDateField, CwmPeopleField, CwmTagsField, CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
  * Every element of the library with its default tag. Each widget issue adds its line; `defineAll`
@@ -11,6 +11,10 @@ import { CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
  */
 export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConstructor])[] = [
   ['cwm-workspace', CwmWorkspace],
+  // Form-associated controls a host may also use in its own forms.
+  ['cwm-date-field', CwmDateField],
+  ['cwm-tags-field', CwmTagsField],
+  ['cwm-people-field', CwmPeopleField],
   ['cwm-board', CwmBoard],
   ['cwm-gantt', CwmGantt],
   ['cwm-task-chat', CwmTaskChat],

@@ -39,3 +39,4 @@ export {
   type MarkdownNode,
   type MarkdownOptions,
 } from './markdown/markdown.js';
+export * from './forms/index.js';

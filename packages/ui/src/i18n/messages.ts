@@ -54,6 +54,42 @@ export interface UiMessages {
   readonly 'action.undo': MessageText;
   readonly 'action.redo': MessageText;
   readonly 'action.retry': MessageText;
+  readonly 'form.date.invalid': MessageText;
+  readonly 'form.date.required': MessageText;
+  readonly 'form.date.before-min': MessageText;
+  readonly 'form.date.after-max': MessageText;
+  readonly 'form.date.non-working': MessageText;
+  readonly 'form.date.holiday': MessageText;
+  readonly 'form.date.open-calendar': MessageText;
+  readonly 'form.date.calendar': MessageText;
+  readonly 'form.date.previous-month': MessageText;
+  readonly 'form.date.next-month': MessageText;
+  readonly 'form.date.mark-holiday': MessageText;
+  readonly 'form.date.mark-non-working': MessageText;
+  readonly 'form.date.mark-today': MessageText;
+  readonly 'form.date.mark-selected': MessageText;
+  readonly 'form.date.grid-help': MessageText;
+  readonly 'form.date.letters-day': MessageText;
+  readonly 'form.date.letters-month': MessageText;
+  readonly 'form.date.letters-year': MessageText;
+  readonly 'form.tags.input': MessageText;
+  readonly 'form.tags.required': MessageText;
+  readonly 'form.tags.remove': MessageText;
+  readonly 'form.tags.duplicate': MessageText;
+  readonly 'form.tags.added': MessageText;
+  readonly 'form.tags.removed': MessageText;
+  readonly 'form.tags.suggestions': MessageText;
+  readonly 'form.tags.help': MessageText;
+  readonly 'form.people.input': MessageText;
+  readonly 'form.people.required': MessageText;
+  readonly 'form.people.remove': MessageText;
+  readonly 'form.people.options': MessageText;
+  readonly 'form.people.no-match': MessageText;
+  readonly 'form.people.unavailable': MessageText;
+  readonly 'form.people.added': MessageText;
+  readonly 'form.people.removed': MessageText;
+  readonly 'form.people.unknown': MessageText;
+  readonly 'form.people.count': MessageText;
 }
 
 /**
