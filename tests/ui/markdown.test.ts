@@ -291,7 +291,9 @@ describe('markdown limits', () => {
       const start = performance.now();
       const text = markdownToText(source);
       const coldMs = performance.now() - start;
-      expect(coldMs, `${name}: ${coldMs.toFixed(1)} ms cold`).to.be.below(50);
+      // The cold run includes compiling the parser and shares 2 cores with other suites: the bound only
+      // catches a blow-up (quadratic on 10,000 markers takes seconds); the warm median below is the real limit.
+      expect(coldMs, `${name}: ${coldMs.toFixed(1)} ms cold`).to.be.below(150);
       expect(medianMs(() => parseMarkdown(source), 5), name).to.be.below(5);
       const root = show(source);
       expect(root.querySelector('.markdown')).to.not.equal(null);
