@@ -14,6 +14,7 @@ import { bodyStyles } from './model/markdown.js';
 import { mentionCandidates, mentionedIn, type MentionCandidate } from './model/mentions.js';
 import { Outbox, type OutboxEntry } from './model/outbox.js';
 import { buildTimeline, localDay, type ChatRow } from './model/timeline.js';
+import { documentsStripStyles, renderDocumentsStrip } from './view/documents-strip.js';
 import { ComposerController, type ComposerHost, type Draft } from './view/composer.js';
 import { renderRow, type RowHost } from './view/rows.js';
 import './events.js';
@@ -69,7 +70,7 @@ interface Anchor {
  * @cssproperty --cwm-chat-own-background - Background of the user's own messages.
  */
 export class CwmTaskChat extends CwmElement implements RowHost, ComposerHost {
-  static override styles = [...CwmElement.styles, bodyStyles, chatStyles];
+  static override styles = [...CwmElement.styles, bodyStyles, chatStyles, documentsStripStyles];
 
   /** The task whose conversation this is. */
   @property() task = '';
@@ -815,6 +816,7 @@ export class CwmTaskChat extends CwmElement implements RowHost, ComposerHost {
     const title = this.taskEntity?.title ?? this.task;
     const write = this.may('message.post');
     return html`<section class="chat" part="base" aria-label=${t('chat.label', { task: title })}>
+      ${renderDocumentsStrip(this.localize, this.taskEntity?.documents)}
       <div class="frame">
         ${loading
           ? html`<p class="empty" role="status">${t('chat.loading')}</p>`

@@ -61,4 +61,5 @@ export const CHAT_DE: ChatMessages = {
   'chat.system.priority': '{actor} hat die Priorität auf {priority} geändert.',
   'chat.system.deleted': '{actor} hat die Aufgabe gelöscht.',
   'chat.dismiss': 'Schließen',
+  'chat.documents': { one: 'Dokument (1)', other: 'Dokumente ({count})' },
 };

@@ -61,4 +61,5 @@ export const CHAT_EN: ChatMessages = {
   'chat.system.priority': '{actor} changed the priority to {priority}.',
   'chat.system.deleted': '{actor} deleted the task.',
   'chat.dismiss': 'Dismiss',
+  'chat.documents': { one: 'Document (1)', other: 'Documents ({count})' },
 };

@@ -62,6 +62,7 @@ export interface ChatMessages {
   readonly 'chat.system.priority': MessageText;
   readonly 'chat.system.deleted': MessageText;
   readonly 'chat.dismiss': MessageText;
+  readonly 'chat.documents': MessageText;
 }
 
 declare module '@cwm/ui' {

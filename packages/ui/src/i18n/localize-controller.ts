@@ -83,12 +83,15 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * Why an action is not allowed, in the user's language (the policy's own `reason` is English
-   * developer text). Empty for an allowed result.
+   * Why an action is not allowed, in the user's language (the built-in policy's own `reason` is English
+   * developer text). A host rule (`code: 'rule'`) speaks for itself: its reason is the host's own
+   * words for its users ("Invoices are locked after the 25th"), shown as given; a generic sentence only
+   * when it gave none. Empty for an allowed result.
    */
   denial(result: PermissionResult | DenialCode): string {
     if (typeof result === 'object') {
       if (result.allowed) return '';
+      if (result.code === 'rule' && result.reason.trim() !== '') return result.reason;
       return this.t(DENIAL_KEYS[result.code] ?? 'denial.rule');
     }
     return this.t(DENIAL_KEYS[result] ?? 'denial.rule');
@@ -96,6 +99,8 @@ export class LocalizeController implements ReactiveController {
 
   /** A short localized reason for an adapter failure or a policy denial code. */
   reason(code: AdapterErrorCode | DenialCode | string, fallback = ''): string {
+    // A host rule's reason is the host's own words for its users (see `denial`).
+    if (code === 'rule' && fallback.trim() !== '') return fallback;
     if (code in ADAPTER_ERROR_KEYS) return this.t(ADAPTER_ERROR_KEYS[code as AdapterErrorCode]);
     if (code in DENIAL_KEYS) return this.t(DENIAL_KEYS[code as DenialCode]);
     return fallback;
