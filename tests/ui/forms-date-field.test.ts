@@ -37,6 +37,15 @@ function record(target: EventTarget, ...types: string[]): string[] {
 }
 
 describe('<cwm-date-field> in a form', () => {
+  // First in the file: the browser runs `autofocus` only for the first candidate inserted while nothing has focus.
+  it('never takes focus when inserted', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const field = await fixture<CwmDateField>(html`<cwm-date-field label="Due" value="2026-11-25"></cwm-date-field>`);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(document.activeElement === document.body, 'focus stays on the body').to.equal(true);
+    expect(field.shadowRoot!.activeElement).to.equal(null);
+  });
+
   it('submits its ISO value under its name, restores the default on reset and is labelled by <label for>', async () => {
     const form = await fixture<HTMLFormElement>(html`<form>
       <label for="due">Due date</label>

@@ -2,11 +2,13 @@ import { expect } from '@open-wc/testing';
 import { parseIsoDate, formatIsoDate } from '@cwm/core';
 import {
   addTag,
+  chipKeyAction,
   datePattern,
   dayKind,
   filterPeople,
   firstDayOfWeek,
   formatDateText,
+  leavesInputForChips,
   matchingSuggestions,
   monthWeeks,
   moveActiveOption,
@@ -117,6 +119,44 @@ describe('form control models', () => {
       expect(moveActiveOption(2, 1, 3)).to.equal(0);
       expect(moveActiveOption(0, -1, 3)).to.equal(2);
       expect(moveActiveOption(0, 1, 0)).to.equal(-1);
+    });
+  });
+  describe('chip keys', () => {
+    it('moves between chips and back to the input, stopping at the first chip', () => {
+      expect(chipKeyAction('ArrowLeft', 2, 3)).to.deep.equal({ kind: 'focus', target: 1 });
+      expect(chipKeyAction('ArrowLeft', 0, 3)).to.deep.equal({ kind: 'focus', target: 0 });
+      expect(chipKeyAction('ArrowRight', 1, 3)).to.deep.equal({ kind: 'focus', target: 2 });
+      expect(chipKeyAction('ArrowRight', 2, 3)).to.deep.equal({ kind: 'focus', target: 'input' });
+      expect(chipKeyAction('Escape', 0, 3)).to.deep.equal({ kind: 'focus', target: 'input' });
+      expect(chipKeyAction('End', 0, 3)).to.deep.equal({ kind: 'focus', target: 'input' });
+      expect(chipKeyAction('Home', 2, 3)).to.deep.equal({ kind: 'focus', target: 0 });
+      expect(chipKeyAction('a', 1, 3)).to.deep.equal({ kind: 'none' });
+      expect(chipKeyAction('Enter', 1, 3), 'Enter is the button click').to.deep.equal({ kind: 'none' });
+    });
+
+    it('mirrors the arrows when right-to-left', () => {
+      expect(chipKeyAction('ArrowRight', 2, 3, true)).to.deep.equal({ kind: 'focus', target: 1 });
+      expect(chipKeyAction('ArrowLeft', 2, 3, true)).to.deep.equal({ kind: 'focus', target: 'input' });
+    });
+
+    it('removes with Backspace (focus before, or after for the first) and Delete (focus after, or the input)', () => {
+      expect(chipKeyAction('Backspace', 2, 3)).to.deep.equal({ kind: 'remove', index: 2, then: 1 });
+      expect(chipKeyAction('Backspace', 0, 3)).to.deep.equal({ kind: 'remove', index: 0, then: 0 });
+      expect(chipKeyAction('Backspace', 0, 1)).to.deep.equal({ kind: 'remove', index: 0, then: 'input' });
+      expect(chipKeyAction('Delete', 1, 3)).to.deep.equal({ kind: 'remove', index: 1, then: 1 });
+      expect(chipKeyAction('Delete', 2, 3)).to.deep.equal({ kind: 'remove', index: 2, then: 'input' });
+      expect(chipKeyAction('Delete', 0, 1)).to.deep.equal({ kind: 'remove', index: 0, then: 'input' });
+    });
+
+    it('leaves the input for the chips only with the backward arrow, the caret at the start and chips to go to', () => {
+      const caret = (start: number, end = start) => ({ selectionStart: start, selectionEnd: end });
+      expect(leavesInputForChips('ArrowLeft', caret(0), 2)).to.equal(true);
+      expect(leavesInputForChips('ArrowLeft', caret(1), 2), 'caret inside the text').to.equal(false);
+      expect(leavesInputForChips('ArrowLeft', caret(0, 3), 2), 'text selected').to.equal(false);
+      expect(leavesInputForChips('ArrowLeft', caret(0), 0), 'no chips').to.equal(false);
+      expect(leavesInputForChips('ArrowRight', caret(0), 2)).to.equal(false);
+      expect(leavesInputForChips('ArrowRight', caret(0), 2, true), 'right-to-left').to.equal(true);
+      expect(leavesInputForChips('ArrowLeft', caret(0), 2, true)).to.equal(false);
     });
   });
 });

@@ -32,9 +32,27 @@ async function type(field: CwmPeopleField, text: string): Promise<void> {
 async function press(field: CwmPeopleField, key: string): Promise<void> {
   await sendKeys({ press: key });
   await field.updateComplete;
+  // A removal moves focus once the re-render is done.
+  await field.updateComplete;
+}
+
+/** The person id of the focused chip, or 'input' for the search input. */
+function focused(field: CwmPeopleField): string {
+  const active = field.shadowRoot!.activeElement;
+  if (active === inner(field)) return 'input';
+  return active?.closest<HTMLElement>('.chip')?.dataset['personId'] ?? 'nothing';
 }
 
 describe('<cwm-people-field>', () => {
+  // First in the file: the browser runs `autofocus` only for the first candidate inserted while nothing has focus.
+  it('never takes focus when inserted', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const field = await fixture<CwmPeopleField>(html`<cwm-people-field label="Followers" multiple value="u-1,u-2" .people=${PEOPLE}></cwm-people-field>`);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(document.activeElement === document.body, 'focus stays on the body').to.equal(true);
+    expect(field.shadowRoot!.activeElement).to.equal(null);
+  });
+
   it('filters as the user types (accents ignored) and chooses with Enter, by keyboard only', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><label for="p">Assignee</label><cwm-people-field id="p" name="assignee" .people=${PEOPLE}></cwm-people-field></form>`);
     const field = form.querySelector<CwmPeopleField>('cwm-people-field')!;
@@ -106,6 +124,52 @@ describe('<cwm-people-field>', () => {
     await field.updateComplete;
     expect(field.value).to.equal('u-1');
     expect(field.selected).to.deep.equal(['u-1']);
+  });
+
+  it('reaches the chosen people from the input with the arrows and removes them by keyboard (roving focus)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><cwm-people-field label="Followers" multiple value="u-1,u-2,u-4" .people=${PEOPLE}></cwm-people-field></div>`);
+    const field = wrapper.querySelector<CwmPeopleField>('cwm-people-field')!;
+    let escapesOutside = 0;
+    wrapper.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') escapesOutside++;
+    });
+    inner(field).focus();
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('u-4');
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('u-2');
+    await press(field, 'Delete');
+    expect(field.value).to.equal('u-1,u-4');
+    expect(focused(field), 'Delete focuses the chip after').to.equal('u-4');
+    expect(field.shadowRoot!.querySelector('.visually-hidden[role=status]')!.textContent).to.equal('Grace Hopper removed.');
+    await press(field, 'Escape');
+    expect(focused(field)).to.equal('input');
+    expect(escapesOutside).to.equal(0);
+
+    await press(field, 'ArrowLeft');
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('u-1');
+    await press(field, 'Backspace');
+    expect(field.value).to.equal('u-4');
+    expect(focused(field), 'Backspace on the first chip focuses the next').to.equal('u-4');
+    await press(field, 'Backspace');
+    expect(field.value).to.equal('');
+    expect(focused(field), 'no chip left: the input').to.equal('input');
+  });
+
+  it('mirrors the chip arrows right-to-left', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><cwm-people-field label="Followers" multiple value="u-1,u-2" .people=${PEOPLE}></cwm-people-field></div>`);
+    const field = wrapper.querySelector<CwmPeopleField>('cwm-people-field')!;
+    inner(field).focus();
+    await press(field, 'ArrowLeft');
+    expect(focused(field), 'ArrowLeft stays in the text').to.equal('input');
+    await press(field, 'ArrowRight');
+    expect(focused(field)).to.equal('u-2');
+    await press(field, 'ArrowRight');
+    expect(focused(field)).to.equal('u-1');
+    await press(field, 'ArrowLeft');
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('input');
   });
 
   it('says when nobody matches, names unknown ids, and closes on Escape', async () => {

@@ -21,9 +21,31 @@ async function type(field: CwmTagsField, text: string): Promise<void> {
 async function press(field: CwmTagsField, key: string): Promise<void> {
   await sendKeys({ press: key });
   await field.updateComplete;
+  // A removal moves focus once the re-render is done.
+  await field.updateComplete;
+}
+
+/** The aria-label of the focused element inside the field ('input' for the text input). */
+function focused(field: CwmTagsField): string {
+  const active = field.shadowRoot!.activeElement;
+  if (active === inner(field)) return 'input';
+  return active?.getAttribute('aria-label') ?? 'nothing';
+}
+
+function announced(field: CwmTagsField): string {
+  return field.shadowRoot!.querySelector('.visually-hidden[role=status]')!.textContent ?? '';
 }
 
 describe('<cwm-tags-field>', () => {
+  // First in the file: the browser runs `autofocus` only for the first candidate inserted while nothing has focus.
+  it('never takes focus when inserted', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const field = await fixture<CwmTagsField>(html`<cwm-tags-field label="Tags" value="a,b"></cwm-tags-field>`);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(document.activeElement === document.body, 'focus stays on the body').to.equal(true);
+    expect(field.shadowRoot!.activeElement).to.equal(null);
+  });
+
   it('adds tags with Enter and comma, removes the last with Backspace, and submits them joined by commas', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><label for="t">Tags</label><cwm-tags-field id="t" name="tags" value="ux, api"></cwm-tags-field></form>`);
     const field = form.querySelector<CwmTagsField>('cwm-tags-field')!;
@@ -60,6 +82,55 @@ describe('<cwm-tags-field>', () => {
     inner(field).blur();
     field.focus();
     expect(field.shadowRoot!.activeElement === inner(field), 'focus is on the input').to.equal(true);
+  });
+
+  it('reaches the chips from the input with the arrows and removes them with Backspace and Delete (roving focus)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><cwm-tags-field label="Tags" value="a,b,c"></cwm-tags-field></div>`);
+    const field = wrapper.querySelector<CwmTagsField>('cwm-tags-field')!;
+    const changes: string[] = [];
+    field.addEventListener('change', () => changes.push(field.value));
+    let escapesOutside = 0;
+    wrapper.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') escapesOutside++;
+    });
+
+    await type(field, 'x');
+    await press(field, 'ArrowLeft');
+    expect(focused(field), 'the first ArrowLeft moves the caret in the text').to.equal('input');
+    await press(field, 'ArrowLeft');
+    expect(focused(field), 'caret at the start: the last chip').to.equal('Remove tag c');
+    expect(field.inputText, 'the typed text is kept').to.equal('x');
+    await press(field, 'ArrowLeft');
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('Remove tag a');
+    await press(field, 'ArrowLeft');
+    expect(focused(field), 'stops at the first chip').to.equal('Remove tag a');
+    await press(field, 'ArrowRight');
+    expect(focused(field)).to.equal('Remove tag b');
+
+    await press(field, 'Backspace');
+    expect(field.tags).to.deep.equal(['a', 'c']);
+    expect(focused(field), 'Backspace focuses the chip before').to.equal('Remove tag a');
+    expect(announced(field)).to.equal('Tag b removed.');
+    await press(field, 'ArrowRight');
+    await press(field, 'ArrowRight');
+    expect(focused(field), 'past the last chip: the input').to.equal('input');
+
+    inner(field).setSelectionRange(0, 0);
+    await press(field, 'ArrowLeft');
+    expect(focused(field)).to.equal('Remove tag c');
+    await press(field, 'Escape');
+    expect(focused(field), 'Escape returns to the input').to.equal('input');
+    expect(escapesOutside, 'Escape on a chip stays inside').to.equal(0);
+
+    inner(field).setSelectionRange(0, 0);
+    await press(field, 'ArrowLeft');
+    await press(field, 'Delete');
+    expect(field.tags).to.deep.equal(['a']);
+    expect(focused(field), 'Delete on the last chip focuses the input').to.equal('input');
+    expect(announced(field)).to.equal('Tag c removed.');
+    expect(changes).to.deep.equal(['a,c', 'a']);
+    expect(field.inputText).to.equal('x');
   });
 
   it('refuses a duplicate (in any case) with a message, keeping the typed text', async () => {

@@ -9,3 +9,4 @@ export { addTag, matchingSuggestions, normalizeTag, parseTags, type AddTagResult
 export { CwmPeopleField } from './people-field/people-field.js';
 export { filterPeople, parseIds, type PersonOption } from './people-field/people-filter.js';
 export { moveActiveOption } from './shared/active-option.js';
+export { chipKeyAction, focusChipTarget, leavesInputForChips, type ChipFocusTarget, type ChipKeyAction } from './shared/chip-keys.js';

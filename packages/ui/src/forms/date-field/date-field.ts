@@ -124,7 +124,6 @@ export class CwmDateField extends CwmFormControl {
       <div class="box">
         <input
           part="input"
-          autofocus
           type="text"
           inputmode="numeric"
           autocomplete="off"

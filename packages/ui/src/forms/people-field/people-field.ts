@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { baseStyles } from '../../base/base.styles.js';
 import { moveActiveOption } from '../shared/active-option.js';
+import { chipKeyAction, focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
 import { CwmFormControl, VALID, type ControlValidity } from '../shared/form-control.js';
 import { chipListStyles, formControlStyles } from '../shared/form-control.styles.js';
 import { filterPeople, parseIds, type PersonOption } from './people-filter.js';
@@ -10,6 +11,11 @@ import { filterPeople, parseIds, type PersonOption } from './people-filter.js';
  * A people picker for forms and widgets: a combobox that filters `people` as the user types, with the
  * chosen people as removable chips. One person by default, several with `multiple`. People who cannot
  * be chosen stay in the list, marked unavailable with their reason, and are refused with it.
+ *
+ * Keyboard: the search input is the only tab stop (and what `<label for>` and `focus()` reach). ArrowLeft
+ * with the caret at the start moves to the last chip; on the chips, ArrowLeft/ArrowRight move between
+ * them, ArrowRight past the last one or Escape returns to the input, Backspace or Delete removes the person
+ * and focuses the neighbour chip (or the input). Mirrored when right-to-left.
  *
  * The form value is the chosen ids joined by `,`. The `value` attribute is the default: setting it
  * sets the choice too, and `form.reset()` returns to it.
@@ -74,20 +80,8 @@ export class CwmPeopleField extends CwmFormControl {
     const name = this.accessibleName(this.localize.t('form.people.input'));
     return html`
       <div class="box" @click=${this.onBoxClick}>
-        <ul class="chips" aria-label=${this.localize.t('form.people.count', { count: this.selectedIds.length })}>
-          ${this.selectedIds.map((id) => {
-            const personName = this.nameOf(id);
-            return html`<li class="chip" part="chip" data-person-id=${id}>
-              <span class="chip-text">${personName}</span>
-              <button type="button" aria-label=${this.localize.t('form.people.remove', { name: personName })} ?disabled=${this.refusesInput} @click=${() => this.removePerson(id)}>
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>`;
-          })}
-        </ul>
         <input
           part="input"
-          autofocus
           type="text"
           role="combobox"
           autocomplete="off"
@@ -107,6 +101,24 @@ export class CwmPeopleField extends CwmFormControl {
           @click=${this.onInputClick}
           @blur=${this.onBlur}
         />
+        <ul class="chips" aria-label=${this.localize.t('form.people.count', { count: this.selectedIds.length })}>
+          ${this.selectedIds.map((id, index) => {
+            const personName = this.nameOf(id);
+            return html`<li class="chip" part="chip" data-person-id=${id}>
+              <span class="chip-text">${personName}</span>
+              <button
+                type="button"
+                tabindex="-1"
+                aria-label=${this.localize.t('form.people.remove', { name: personName })}
+                ?disabled=${this.refusesInput}
+                @click=${() => this.removePerson(id)}
+                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>`;
+          })}
+        </ul>
       </div>
       <div class="popup" ?hidden=${!expanded}>
         <ul id="listbox" role="listbox" aria-label=${this.localize.t('form.people.options')} aria-multiselectable=${this.multiple ? 'true' : nothing}>
@@ -189,7 +201,8 @@ export class CwmPeopleField extends CwmFormControl {
     void this.updateComplete.then(() => this.input.focus());
   }
 
-  private removePerson(id: string): void {
+  /** Removes `id`, announces it, then focuses `then` (the input after a click; a neighbour chip by keyboard). */
+  private removePerson(id: string, then: ChipFocusTarget = 'input'): void {
     if (this.refusesInput) return;
     const name = this.nameOf(id);
     this.selectedIds = this.selectedIds.filter((candidate) => candidate !== id);
@@ -198,7 +211,22 @@ export class CwmPeopleField extends CwmFormControl {
     this.showValidation = true;
     this.fireInput();
     this.fireChange();
-    void this.updateComplete.then(() => this.input.focus());
+    void this.updateComplete.then(() => focusChipTarget(this.renderRoot, then));
+  }
+
+  /** The roving keys on a chip's remove button (see `chipKeyAction`). */
+  private onChipKeyDown(event: KeyboardEvent, index: number): void {
+    const action = chipKeyAction(event.key, index, this.selectedIds.length, this.isRtl());
+    if (action.kind === 'none') return;
+    event.preventDefault();
+    // Escape only leaves the chips: a panel or dialog around us stays open.
+    if (event.key === 'Escape') event.stopPropagation();
+    if (action.kind === 'focus') focusChipTarget(this.renderRoot, action.target);
+    else this.removePerson(this.selectedIds[action.index]!, action.then);
+  }
+
+  private isRtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
   }
 
   private readonly stop = (event: Event): void => {
@@ -215,6 +243,11 @@ export class CwmPeopleField extends CwmFormControl {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (leavesInputForChips(event.key, this.input, this.selectedIds.length, this.isRtl())) {
+      event.preventDefault();
+      focusChipTarget(this.renderRoot, this.selectedIds.length - 1);
+      return;
+    }
     const options = this.options();
     switch (event.key) {
       case 'ArrowDown':

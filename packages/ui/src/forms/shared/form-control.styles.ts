@@ -116,6 +116,12 @@ export const formControlStyles = css`
     background: ${token('color-surface-sunken')};
   }
 
+  /* Chips are reached by arrow keys from the input: the focused one needs a ring of its own inside the box's. */
+  .chip button:focus-visible {
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: 0;
+  }
+
   .message {
     margin: ${token('space-2xs')} 0 0;
     color: ${token('color-danger')};
@@ -189,9 +195,13 @@ export const formControlStyles = css`
   }
 `;
 
-/** The chip list inside the box flows inline with the input. */
+/**
+ * The chip list inside the box flows inline with the input. It comes after the input in the shadow tree
+ * (so the input is the focus delegate) and is shown before it.
+ */
 export const chipListStyles = css`
   .chips {
+    order: -1;
     display: flex;
     flex-wrap: wrap;
     gap: ${token('space-xs')};

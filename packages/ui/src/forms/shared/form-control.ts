@@ -24,9 +24,10 @@ export abstract class CwmFormControl extends LitElement {
   /** Makes the element take part in forms (FormData, reset, validation, `:disabled`, `<label for>`). */
   static readonly formAssociated = true;
 
-  // A click on a `<label for>` or a `focus()` on the host lands on the inner text input: each control
-  // marks it `autofocus`, which makes it the shadow root's focus delegate even when chip buttons come
-  // first. (Inside a shadow root that attribute only picks the delegate; it never grabs focus on load.)
+  // A click on a `<label for>` or a `focus()` on the host lands on the shadow root's first focusable
+  // element, so every control renders its text input first in the shadow tree (chips are placed before it
+  // on screen by CSS `order`, and their buttons are `tabindex="-1"`, reached from the input by arrow keys).
+  // Never use `autofocus` for this: Chrome honours it when the control is inserted and steals the focus.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The field name under which the value is submitted with the form. */

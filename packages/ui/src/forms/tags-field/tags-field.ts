@@ -2,6 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { baseStyles } from '../../base/base.styles.js';
 import { moveActiveOption } from '../shared/active-option.js';
+import { chipKeyAction, focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
 import { CwmFormControl, VALID, type ControlValidity } from '../shared/form-control.js';
 import { chipListStyles, formControlStyles } from '../shared/form-control.styles.js';
 import { addTag, matchingSuggestions, parseTags } from './tag-list.js';
@@ -10,6 +11,11 @@ import { addTag, matchingSuggestions, parseTags } from './tag-list.js';
  * A tags input for forms and widgets: type a tag and press Enter or comma, pick one of the
  * `suggestions`, remove a tag with its button or Backspace in the empty box. A tag already present (in
  * any letter case) is refused with a message. Tags are plain text, never markup.
+ *
+ * Keyboard: the text input is the only tab stop (and what `<label for>` and `focus()` reach). ArrowLeft
+ * with the caret at the start moves to the last chip; on the chips, ArrowLeft/ArrowRight move between
+ * them, ArrowRight past the last one or Escape returns to the input, Backspace or Delete removes the chip
+ * and focuses its neighbour (or the input). Mirrored when right-to-left.
  *
  * The form value is the tags joined by `,`. The `value` attribute is the default (comma-separated):
  * setting it sets the tags too, and `form.reset()` returns to it.
@@ -80,19 +86,8 @@ export class CwmTagsField extends CwmFormControl {
     const name = this.accessibleName(this.localize.t('form.tags.input'));
     return html`
       <div class="box" @click=${this.onBoxClick}>
-        <ul class="chips" aria-label=${name}>
-          ${this.currentTags.map(
-            (tag) => html`<li class="chip" part="chip">
-              <span class="chip-text">${tag}</span>
-              <button type="button" aria-label=${this.localize.t('form.tags.remove', { tag })} ?disabled=${this.refusesInput} @click=${() => this.removeTag(tag)}>
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>`,
-          )}
-        </ul>
         <input
           part="input"
-          autofocus
           type="text"
           role="combobox"
           autocomplete="off"
@@ -111,6 +106,23 @@ export class CwmTagsField extends CwmFormControl {
           @keydown=${this.onKeyDown}
           @blur=${this.onBlur}
         />
+        <ul class="chips" aria-label=${name}>
+          ${this.currentTags.map(
+            (tag, index) => html`<li class="chip" part="chip">
+              <span class="chip-text">${tag}</span>
+              <button
+                type="button"
+                tabindex="-1"
+                aria-label=${this.localize.t('form.tags.remove', { tag })}
+                ?disabled=${this.refusesInput}
+                @click=${() => this.removeTag(tag)}
+                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>`,
+          )}
+        </ul>
       </div>
       <ul class="popup" id="listbox" role="listbox" aria-label=${this.localize.t('form.tags.suggestions')} ?hidden=${!expanded}>
         ${matches.map(
@@ -181,7 +193,8 @@ export class CwmTagsField extends CwmFormControl {
     return true;
   }
 
-  private removeTag(tag: string): void {
+  /** Removes `tag`, announces it, then focuses `then` (the input after a click; a neighbour chip by keyboard). */
+  private removeTag(tag: string, then: ChipFocusTarget = 'input'): void {
     if (this.refusesInput) return;
     this.currentTags = this.currentTags.filter((candidate) => candidate !== tag);
     this.notice = '';
@@ -189,7 +202,22 @@ export class CwmTagsField extends CwmFormControl {
     this.showValidation = true;
     this.fireInput();
     this.fireChange();
-    void this.updateComplete.then(() => this.input.focus());
+    void this.updateComplete.then(() => focusChipTarget(this.renderRoot, then));
+  }
+
+  /** The roving keys on a chip's remove button (see `chipKeyAction`). */
+  private onChipKeyDown(event: KeyboardEvent, index: number): void {
+    const action = chipKeyAction(event.key, index, this.currentTags.length, this.isRtl());
+    if (action.kind === 'none') return;
+    event.preventDefault();
+    // Escape only leaves the chips: a panel or dialog around us stays open.
+    if (event.key === 'Escape') event.stopPropagation();
+    if (action.kind === 'focus') focusChipTarget(this.renderRoot, action.target);
+    else this.removeTag(this.currentTags[action.index]!, action.then);
+  }
+
+  private isRtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
   }
 
   private readonly stop = (event: Event): void => {
@@ -216,6 +244,11 @@ export class CwmTagsField extends CwmFormControl {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (leavesInputForChips(event.key, this.input, this.currentTags.length, this.isRtl())) {
+      event.preventDefault();
+      focusChipTarget(this.renderRoot, this.currentTags.length - 1);
+      return;
+    }
     const matches = this.visibleSuggestions();
     switch (event.key) {
       case 'Enter': {
