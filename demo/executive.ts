@@ -5,7 +5,7 @@
 import { createTaskFilterContext, matchesTaskFilter, todayIso, type Id, type StoreState, type TaskFilter } from '@cwm/core';
 import { defineAll, type CwmBoard, type CwmDashboard, type CwmGantt, type CwmPayReport, type CwmWorkload } from '@cwm/elements';
 import { setUpIntranetPage } from './intranet-page.js';
-import { wireTaskConversation } from './task-conversation.js';
+import { wireTaskPanel } from './task-panel.js';
 
 /** How the drill-down panel shows its tasks; kept in the URL like the Projects page's choices. */
 type DrillView = 'board' | 'gantt';
@@ -160,8 +160,9 @@ asGantt.addEventListener('click', () => {
 // "Clear filter" on the board's or the plan's chip: the tasks behind the number are no longer wanted.
 for (const widget of scopedWidgets) widget.addEventListener('cwm-scope-clear', closeDrill);
 
-// Opening a task anywhere (the bell, a card or bar in the panel, a workload task) shows its conversation.
-wireTaskConversation(page);
+// Opening a task anywhere (the bell, a card or bar of the tasks behind a number, a workload task, a
+// subtask in the side panel) shows it in the side panel.
+wireTaskPanel(page);
 
 // Registered last, so the workspace starts with the seed, user and theme set above: the whole library
 // from the umbrella package, as a portal that uses several widgets would.

@@ -1,5 +1,5 @@
-// The Projects page of the demo intranet: a board and a plan of one project, the conversation of an
-// opened task, and the foundation panel. The header (who acts, language, theme, reset) is shared with
+// The Projects page of the demo intranet: a board and a plan of one project, the side panel with an
+// opened task (its editor and its conversation), and the foundation panel. The header (who acts, language, theme, reset) is shared with
 // the Management dashboard page (intranet-page.ts); both pages read one workspace, live across tabs.
 import type { Project } from '@cwm/core';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
@@ -7,9 +7,10 @@ import { CwmBoard } from '@cwm/board';
 import { CwmGantt } from '@cwm/gantt';
 import { CwmTaskChat } from '@cwm/chat';
 import { CwmNotifications } from '@cwm/notifications';
+import { CwmTaskDetail } from '@cwm/task-detail';
 import { DemoFoundationPanel } from './demo-panel.js';
 import { setUpIntranetPage } from './intranet-page.js';
-import { wireTaskConversation } from './task-conversation.js';
+import { wireTaskPanel } from './task-panel.js';
 
 const page = setUpIntranetPage();
 const { workspace, params, remember } = page;
@@ -54,10 +55,10 @@ gantt.project = board.project;
 ganttViolation.addEventListener('change', () => (gantt.violation = ganttViolation.value as CwmGantt['violation']));
 ganttPush.addEventListener('change', () => (gantt.pushSuccessors = ganttPush.checked));
 
-// Opening a task anywhere (a card, a bar, a notification) shows its conversation under the board.
-wireTaskConversation(page, (task) => {
+// Opening a task anywhere (a card, a bar, a notification, a subtask in the panel) shows it in the side panel.
+wireTaskPanel(page, (task) => {
   // Titles are data: textContent, never markup.
-  boardOpened.textContent = `Opened "${task.title}": its conversation is below (the task editor arrives with its own issue).`;
+  boardOpened.textContent = `Opened "${task.title}" in the side panel.`;
 });
 
 // Registered last, so the workspace starts with the seed, user and theme set above.
@@ -65,5 +66,6 @@ defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-board', CwmBoard);
 defineElement('cwm-gantt', CwmGantt);
 defineElement('cwm-task-chat', CwmTaskChat);
+defineElement('cwm-task-detail', CwmTaskDetail);
 defineElement('cwm-notifications', CwmNotifications);
 defineElement('cwm-foundation-panel', DemoFoundationPanel, { prefix: 'demo' });

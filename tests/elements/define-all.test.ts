@@ -7,6 +7,7 @@ import {
   CwmDashboard,
   CwmPayReport,
   CwmStore,
+  CwmTaskDetail,
   CwmWorkload,
   ELEMENTS,
   MemoryAdapter,
@@ -25,13 +26,14 @@ const TODAY = '2026-11-18';
 const prefixed = (tag: string, prefix: string): string => tag.replace(/^cwm-/, `${prefix}-`);
 
 describe('defineAll', () => {
-  it('lists the dashboard, workload and pay report after the provider and the earlier widgets', () => {
+  it('lists the dashboard, workload, pay report and task detail after the provider and the earlier widgets', () => {
     const tags = ELEMENTS.map(([tag]) => tag);
-    expect(tags).to.deep.equal(['cwm-workspace', 'cwm-date-field', 'cwm-tags-field', 'cwm-people-field', 'cwm-board', 'cwm-gantt', 'cwm-task-chat', 'cwm-notifications', 'cwm-dashboard', 'cwm-workload', 'cwm-pay-report']);
+    expect(tags).to.deep.equal(['cwm-workspace', 'cwm-date-field', 'cwm-tags-field', 'cwm-people-field', 'cwm-board', 'cwm-gantt', 'cwm-task-chat', 'cwm-notifications', 'cwm-dashboard', 'cwm-workload', 'cwm-pay-report', 'cwm-task-detail']);
     const byTag = new Map(ELEMENTS);
     expect(byTag.get('cwm-dashboard')).to.equal(CwmDashboard);
     expect(byTag.get('cwm-workload')).to.equal(CwmWorkload);
     expect(byTag.get('cwm-pay-report')).to.equal(CwmPayReport);
+    expect(byTag.get('cwm-task-detail')).to.equal(CwmTaskDetail);
   });
 
   it('registers every element under cwm-* and is safe to call twice', () => {
@@ -57,6 +59,7 @@ describe('defineAll', () => {
     expect(document.createElement('acme-dashboard')).to.be.instanceOf(CwmDashboard);
     expect(document.createElement('acme-workload')).to.be.instanceOf(CwmWorkload);
     expect(document.createElement('acme-pay-report')).to.be.instanceOf(CwmPayReport);
+    expect(document.createElement('acme-task-detail')).to.be.instanceOf(CwmTaskDetail);
   });
 
   describe('the dashboard widgets under a prefix, on one workspace', () => {

@@ -3,6 +3,7 @@ import { CwmGantt } from '@cwm/gantt';
 import { CwmTaskChat } from '@cwm/chat';
 import { CwmNotifications } from '@cwm/notifications';
 import { CwmDashboard, CwmPayReport, CwmWorkload } from '@cwm/dashboard';
+import { CwmTaskDetail } from '@cwm/task-detail';
 import { CwmDateField, CwmPeopleField, CwmTagsField, CwmWorkspace, defineElement, type DefineOptions } from '@cwm/ui';
 
 /**
@@ -22,6 +23,7 @@ export const ELEMENTS: readonly (readonly [tag: string, ctor: CustomElementConst
   ['cwm-dashboard', CwmDashboard],
   ['cwm-workload', CwmWorkload],
   ['cwm-pay-report', CwmPayReport],
+  ['cwm-task-detail', CwmTaskDetail],
 ];
 
 /**

@@ -14,3 +14,10 @@ export { checkDraft, DRAFT_FIELDS, fieldText, splitTags, type DraftCheck, type D
 export { keepMine, lastChangedBy, reconcileEdit, startEdit, useTheirs, type FieldEdit } from './model/field-edit.js';
 export { completionStatus, isDoneStatus, subtasksOf } from './model/subtask-moves.js';
 export { addItem, checklistCounts, moveItem, removeItem, renameItem, tickItem } from './model/checklist-edits.js';
+export { CwmTemplatePicker } from './template-picker.js';
+export type { TemplateCreateDetail } from './template-picker-events.js';
+export { TemplatesSection, templatesStyles, TEMPLATES_FIELD, TEMPLATE_NAME_FIELD } from './sections/templates.js';
+export { TEMPLATES_EN } from './i18n/templates-en.js';
+export { TEMPLATES_DE } from './i18n/templates-de.js';
+export { registerTemplatesMessages, type TemplatesMessages } from './i18n/templates-messages.js';
+export { descendantCount, templateRows, type TemplateRow } from './model/template-rows.js';

@@ -10,6 +10,7 @@ import { ActivitySection, activityStyles } from './sections/activity.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { DependenciesSection, dependenciesStyles } from './sections/dependencies.js';
 import { DocumentsSection, documentsStyles } from './sections/documents.js';
+import { TemplatesSection, templatesStyles } from './sections/templates.js';
 import { FieldsSection } from './sections/fields.js';
 import { PeopleSection, peopleStyles } from './sections/people.js';
 import type { SectionContext } from './sections/section-context.js';
@@ -47,7 +48,7 @@ interface StatusLine {
  * @csspart header - The title row with the close button.
  */
 export class CwmTaskDetail extends CwmElement {
-  static override styles = [...CwmElement.styles, markdownStyles, taskDetailStyles, dependenciesStyles, peopleStyles, documentsStyles, ...activityStyles];
+  static override styles = [...CwmElement.styles, markdownStyles, taskDetailStyles, dependenciesStyles, peopleStyles, documentsStyles, templatesStyles, ...activityStyles];
 
   /** The @cwm/ui form controls it renders, registered with it under the same prefix. */
   static elements = { 'cwm-date-field': CwmDateField, 'cwm-tags-field': CwmTagsField };
@@ -66,6 +67,7 @@ export class CwmTaskDetail extends CwmElement {
   private readonly dependencies = new DependenciesSection();
   private readonly people = new PeopleSection();
   private readonly documents = new DocumentsSection();
+  private readonly templates = new TemplatesSection();
   private readonly activity = new ActivitySection();
   private pendingFocus: string | undefined;
   private rollupCache: { tasks: Table<Task>; projectId: Id; rollups: Map<Id, Rollup> } | undefined;
@@ -150,7 +152,7 @@ export class CwmTaskDetail extends CwmElement {
       ${this.fields.renderFields(ctx, { date: unsafeStatic(tagOf(this, CwmDateField)), tags: unsafeStatic(tagOf(this, CwmTagsField)) })} ${this.fields.renderDescription(ctx)}
       ${this.subtasks.render(ctx, { rollup, subtasks: children })}
       ${this.checklist.render(ctx, { rollup, hasSubtasks: children.length > 0, newId: () => `ci-${crypto.randomUUID()}` })}
-      ${this.dependencies.render(ctx)} ${this.people.render(ctx)} ${this.documents.render(ctx)} ${this.activity.render(ctx)}
+      ${this.dependencies.render(ctx)} ${this.people.render(ctx)} ${this.documents.render(ctx)} ${this.templates.render(ctx)} ${this.activity.render(ctx)}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     </article>`;
   }
