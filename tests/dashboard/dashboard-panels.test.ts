@@ -143,6 +143,10 @@ describe('<cwm-dashboard> panels', () => {
     expect(text(figure.querySelector('figcaption'))).to.equal(summary);
     expect(figure.querySelector('svg')!.getAttribute('aria-label')).to.equal(summary);
     expect([...figure.querySelectorAll('polyline')].map((line) => line.getAttribute('data-series'))).to.deep.equal(['scope', 'done']);
+    // Grid lines (one per value tick) are drawn first, under the lines.
+    expect([...figure.querySelector('svg')!.children].map((shape) => shape.getAttribute('class'))).to.deep.equal([
+      ...figure.querySelectorAll('.y-axis span'),
+    ].map(() => 'grid').concat(['line', 'line']));
     expect([...figure.querySelectorAll('.legend li')].map(text)).to.deep.equal(['Scope (all tasks)', 'Done']);
     const rows = await openData(dashboard, 'burnup');
     expect(rows[0]).to.deep.equal(['Date', 'Done', 'Scope (all tasks)']);
@@ -157,6 +161,10 @@ describe('<cwm-dashboard> panels', () => {
     const figure = chart(dashboard, 'cumulative-flow');
     expect(text(figure.querySelector('figcaption'))).to.equal('Tasks per status on Nov 26, 2026: To do 2, Doing 2, and Done 1.');
     expect([...figure.querySelectorAll('polygon')].map((area) => area.getAttribute('data-series'))).to.deep.equal(['done', 'doing', 'todo']);
+    // Grid lines come after the bands, so filled areas do not hide them.
+    const shapes = [...figure.querySelector('svg')!.children].map((shape) => shape.getAttribute('class'));
+    expect(shapes.slice(0, 3)).to.deep.equal(['area', 'area', 'area']);
+    expect(shapes.slice(3)).to.have.length(figure.querySelectorAll('.y-axis span').length).and.to.satisfy((rest: string[]) => rest.every((name) => name === 'grid over'));
     // The legend reads like the bands on screen: top first.
     expect([...figure.querySelectorAll('.legend li')].map(text)).to.deep.equal(['To do', 'Doing', 'Done']);
     const rows = await openData(dashboard, 'cumulative-flow');

@@ -3,7 +3,6 @@ import { Table, type Task } from '@cwm/core';
 import {
   addDependency,
   buildGanttRows,
-  checkNewDependency,
   dependencyLinks,
   removeDependency,
   type DependencyLink,
@@ -13,53 +12,7 @@ import { makeTask } from '../fixtures/entities.js';
 const dated = { start: '2026-03-02', due: '2026-03-03' };
 const FS = (predecessorId: string, lag = 0) => ({ predecessorId, type: 'FS' as const, lag });
 
-describe('checkNewDependency', () => {
-  // b waits for a, c waits for b.
-  const tasks = [
-    makeTask('a', { title: 'Alpha' }),
-    makeTask('b', { title: 'Beta', dependencies: [FS('a')] }),
-    makeTask('c', { title: 'Gamma', dependencies: [FS('b')] }),
-    makeTask('d', { title: 'Delta' }),
-  ];
-  const check = (successorId: string, predecessorId: string, lag = 0) =>
-    checkNewDependency(tasks, { successorId, predecessorId, type: 'FS', lag });
-
-  it('accepts a new, acyclic dependency, from a list or a Table', () => {
-    expect(check('d', 'c')).to.deep.equal({ ok: true });
-    expect(checkNewDependency(Table.from(tasks), { successorId: 'c', predecessorId: 'a', type: 'SS', lag: -365 })).to.deep.equal({ ok: true });
-  });
-
-  it('refuses a task depending on itself', () => {
-    expect(check('a', 'a')).to.include({ ok: false, code: 'self' });
-  });
-
-  it('refuses unknown tasks on either end', () => {
-    expect(check('zz', 'a')).to.include({ ok: false, code: 'unknown-task' });
-    const refused = check('a', 'zz');
-    expect(refused).to.include({ ok: false, code: 'unknown-task' });
-    expect(refused.ok ? '' : refused.message).to.contain('"zz"');
-  });
-
-  it('refuses lags that are not whole days within ±365', () => {
-    for (const lag of [1.5, 366, -366, Number.NaN, Infinity]) expect(check('d', 'a', lag), String(lag)).to.include({ code: 'bad-lag' });
-    for (const lag of [365, -365, 0]) expect(check('d', 'a', lag), String(lag)).to.deep.equal({ ok: true });
-  });
-
-  it('refuses a second dependency on the same predecessor, whatever its type', () => {
-    expect(checkNewDependency(tasks, { successorId: 'b', predecessorId: 'a', type: 'SF', lag: 3 })).to.include({ ok: false, code: 'duplicate' });
-  });
-
-  it('refuses a cycle with the loop it would close, in arrow order', () => {
-    const refused = check('a', 'c');
-    expect(refused.ok).to.equal(false);
-    if (refused.ok) return;
-    expect(refused.code).to.equal('cycle');
-    expect(refused.path).to.deep.equal(['c', 'a', 'b', 'c']);
-    expect(refused.message).to.contain('"Gamma" -> "Alpha" -> "Beta" -> "Gamma"');
-    // The two-task loop.
-    expect(check('a', 'b')).to.deep.include({ code: 'cycle', path: ['b', 'a', 'b'] });
-  });
-});
+// checkNewDependency moved to core: tests/core/check-dependency.test.ts.
 
 describe('addDependency / removeDependency', () => {
   it('appends, replaces in place by predecessor, and removes, without touching the task', () => {

@@ -1,10 +1,22 @@
 // Mounts a real <cwm-task-detail> on a real store (MemoryBackend) for the task-detail browser tests,
 // with helpers that look inside its shadow root and a second store on the same backend to play a peer.
+// The one mount and set of helpers of this folder: `sections-fixtures.ts` builds on it.
 import { fixture, nextFrame } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { MemoryAdapter, MemoryBackend } from '@cwm/adapters';
-import { CwmStore, createPolicy, type Person, type PolicyConfig, type Project, type Task, type Workflow, type Workspace } from '@cwm/core';
+import {
+  CwmStore,
+  createPolicy,
+  type ActivityEntry,
+  type Message,
+  type Person,
+  type PolicyConfig,
+  type Project,
+  type Task,
+  type Workflow,
+  type Workspace,
+} from '@cwm/core';
 import { CwmWorkspace, defineElement } from '@cwm/ui';
 import { CwmTaskDetail } from '@cwm/task-detail';
 import { makePerson, makeProject, makeTask } from '../fixtures/entities.js';
@@ -61,12 +73,23 @@ export function defaultTasks(): Task[] {
 }
 
 export interface DetailSetup {
+  /** Default: `defaultTasks()`. */
   readonly tasks?: readonly Task[];
+  /** Default: `PEOPLE`. */
+  readonly people?: readonly Person[];
+  readonly messages?: readonly Message[];
+  readonly activity?: readonly ActivityEntry[];
+  /** Default: p-1 with every person as a member. */
   readonly project?: Project;
   readonly userId?: string;
   readonly policy?: PolicyConfig;
+  /** The element's width in px (default 640); also the viewport's unless `viewportWidth` is given. */
   readonly width?: number;
+  /** The viewport's width in px (default `width`, else 900; never under 320). */
+  readonly viewportWidth?: number;
   readonly theme?: 'light' | 'dark';
+  /** The workspace's `lang` (default: none, the page's). */
+  readonly lang?: string;
   readonly taskId?: string;
 }
 
@@ -79,19 +102,21 @@ export interface MountedDetail {
 
 /** Mounts `<cwm-workspace .store><cwm-task-detail task="t-1"></cwm-task-detail></cwm-workspace>` and waits until it shows. */
 export async function mountDetail(setup: DetailSetup = {}): Promise<MountedDetail> {
-  await setViewport({ width: Math.max(setup.width ?? 900, 320), height: 900 });
-  const people = PEOPLE;
+  await setViewport({ width: Math.max(setup.viewportWidth ?? setup.width ?? 900, 320), height: 900 });
+  const people = setup.people ?? PEOPLE;
   const backend = new MemoryBackend({
     seed: {
       workspace: WORKSPACE,
       people,
       projects: [setup.project ?? makeProject('p-1', { memberIds: people.map((person) => person.id) })],
       tasks: setup.tasks ?? defaultTasks(),
+      messages: setup.messages,
+      activity: setup.activity,
     },
-  } as never);
+  });
   const store = new CwmStore({ adapter: new MemoryAdapter({ backend }), workspaceId: WORKSPACE.id, userId: setup.userId ?? 'u-1', policy: createPolicy(setup.policy ?? {}) });
   const workspace = await fixture<CwmWorkspace>(html`
-    <cwm-workspace .store=${store} theme=${setup.theme ?? 'light'}>
+    <cwm-workspace .store=${store} theme=${setup.theme ?? 'light'} lang=${setup.lang ?? nothing}>
       <cwm-task-detail task=${setup.taskId ?? 't-1'} style="width:${setup.width ?? 640}px"></cwm-task-detail>
     </cwm-workspace>
   `);
@@ -136,7 +161,7 @@ export function $$<T extends Element = HTMLElement>(detail: CwmTaskDetail, selec
   return [...detail.shadowRoot!.querySelectorAll<T>(selector)];
 }
 
-/** Types into an input the way a user does (value + input event). */
+/** Types into a field the way a user does (value + input event). */
 export function type(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
   field.focus();
   field.value = text;

@@ -1,22 +1,12 @@
-// Mounts a real <cwm-task-detail> on a real store (MemoryAdapter) for the tests of the dependencies,
-// people, documents and activity sections, with helpers that look inside its shadow root.
-import { fixture, nextFrame } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
-import { html } from 'lit';
-import { MemoryAdapter } from '@cwm/adapters';
-import { CwmStore, createPolicy, type ActivityEntry, type Message, type Person, type PolicyConfig, type Task, type Workspace } from '@cwm/core';
-import { CwmWorkspace, defineElement } from '@cwm/ui';
-import { CwmTaskDetail } from '../../packages/task-detail/src/index.js';
-import { makePerson, makeProject, makeTask } from '../fixtures/entities.js';
+// Mounts a real <cwm-task-detail> for the tests of the dependencies, people, documents and activity
+// sections: `detail-fixtures.ts`'s mount with these sections' people and one plain task, plus the
+// helpers only they use. The shadow-root helpers are `detail-fixtures.ts`'s, re-exported.
+import type { Person } from '@cwm/core';
+import { makePerson, makeTask } from '../fixtures/entities.js';
+import { mountDetail as mountTaskDetail, settle, until, type DetailSetup, type MountedDetail } from './detail-fixtures.js';
 
-defineElement('cwm-workspace', CwmWorkspace);
-defineElement('cwm-task-detail', CwmTaskDetail);
-
-export const WORKSPACE: Workspace = {
-  id: 't-sections',
-  name: 'Section tests',
-  calendar: { workingDays: [1, 2, 3, 4, 5], hoursPerDay: 8, holidays: [] },
-};
+export { $, $$, WORKSPACE, focused, settle, type as typeInto, until } from './detail-fixtures.js';
+export type { MountedDetail } from './detail-fixtures.js';
 
 /** Ada (member, the default user), Grace (member), Mia (manager), Vera (viewer), two resources. */
 export const PEOPLE: readonly Person[] = [
@@ -28,24 +18,8 @@ export const PEOPLE: readonly Person[] = [
   makePerson('r-2', { name: 'Laser cutter', kind: 'resource' }),
 ];
 
-export interface SectionSetup {
-  readonly tasks?: readonly Task[];
-  readonly people?: readonly Person[];
-  readonly messages?: readonly Message[];
-  readonly activity?: readonly ActivityEntry[];
-  readonly userId?: string;
-  readonly policy?: PolicyConfig;
-  readonly taskId?: string;
-  readonly lang?: string;
-  readonly theme?: 'light' | 'dark';
-  readonly width?: number;
-}
-
-export interface MountedDetail {
-  readonly detail: CwmTaskDetail;
-  readonly store: CwmStore;
-  readonly adapter: MemoryAdapter;
-}
+/** What a section test may set: `detail-fixtures.ts`'s setup (its viewport follows `width`). */
+export type SectionSetup = Omit<DetailSetup, 'viewportWidth'>;
 
 /** Monday to Friday of the reader's current week, `YYYY-MM-DD`. */
 export function thisWeek(): { monday: string; friday: string } {
@@ -57,77 +31,28 @@ export function thisWeek(): { monday: string; friday: string } {
   return { monday: iso(monday), friday: iso(friday) };
 }
 
-/** Mounts `<cwm-workspace .store><cwm-task-detail task=...>` and waits until the task shows. */
+/**
+ * Mounts the detail (600 px wide in a 900 px viewport, English, one task "Wire the login form",
+ * these sections' `PEOPLE`) and waits until the task shows.
+ */
 export async function mountDetail(setup: SectionSetup = {}): Promise<MountedDetail> {
-  await setViewport({ width: setup.width ?? 900, height: 900 });
-  const people = setup.people ?? PEOPLE;
-  const adapter = new MemoryAdapter({
-    seed: {
-      workspace: WORKSPACE,
-      people,
-      projects: [makeProject('p-1', { memberIds: people.map((person) => person.id) })],
-      tasks: setup.tasks ?? [makeTask('t-1', { title: 'Wire the login form' })],
-      messages: setup.messages ?? [],
-      activity: setup.activity ?? [],
-    },
+  const mounted = await mountTaskDetail({
+    ...setup,
+    tasks: setup.tasks ?? [makeTask('t-1', { title: 'Wire the login form' })],
+    people: setup.people ?? PEOPLE,
+    lang: setup.lang ?? 'en',
+    width: setup.width ?? 600,
+    viewportWidth: setup.width ?? 900,
   });
-  const store = new CwmStore({ adapter, workspaceId: WORKSPACE.id, userId: setup.userId ?? 'u-1', policy: createPolicy(setup.policy ?? {}) });
-  const workspace = await fixture<CwmWorkspace>(html`
-    <cwm-workspace .store=${store} theme=${setup.theme ?? 'light'} lang=${setup.lang ?? 'en'}>
-      <cwm-task-detail task=${setup.taskId ?? 't-1'} style="width:${setup.width ?? 600}px"></cwm-task-detail>
-    </cwm-workspace>
-  `);
-  await store.connect();
-  const detail = workspace.firstElementChild as CwmTaskDetail;
-  await until(() => detail.shadowRoot?.querySelector('.deps') != null, 'the task detail shows the task');
-  await settle(detail);
-  return { detail, store, adapter };
-}
-
-/** Waits for renders to finish (a few frames). */
-export async function settle(detail: CwmTaskDetail, frames = 2): Promise<void> {
-  for (let index = 0; index < frames; index++) {
-    await detail.updateComplete;
-    await nextFrame();
-  }
-  await detail.updateComplete;
-}
-
-/** Waits until `check` holds (or fails after `timeout` ms with `message`). */
-export async function until(check: () => boolean, message: string, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeout) throw new Error(`Timed out: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-export function $<T extends Element = HTMLElement>(detail: CwmTaskDetail, selector: string): T {
-  const found = detail.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`Nothing matches ${selector}`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(detail: CwmTaskDetail, selector: string): T[] {
-  return [...detail.shadowRoot!.querySelectorAll<T>(selector)];
-}
-
-/** Types into an input the way a user does (value + input event). */
-export function typeInto(input: HTMLInputElement, text: string): void {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await until(() => mounted.detail.shadowRoot?.querySelector('.deps') != null, 'the task detail shows the task');
+  await settle(mounted.detail);
+  return mounted;
 }
 
 /** Picks an option of a select the way a user does (value + change event). */
 export function choose(select: HTMLSelectElement, value: string): void {
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-/** The element inside the shadow root that has focus. */
-export function focused(detail: CwmTaskDetail): Element | null {
-  return detail.shadowRoot!.activeElement;
 }
 
 /** Visible text with runs of white space collapsed. */

@@ -19,3 +19,4 @@ export * from './store/status-counts.js';
 export * from './store/unread-counts.js';
 export * from './store/message-history.js';
 export * from './query/task-filter.js';
+export * from './query/title-search.js';

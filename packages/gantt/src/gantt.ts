@@ -6,6 +6,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   addDays,
+  checkNewDependency,
   computeCriticalPath,
   dependsOnOtherTasks,
   matchesTaskFilter,
@@ -41,7 +42,6 @@ import {
   updateProjectTasks,
   type ProjectTasks,
   type TaskLookup,
-  checkNewDependency,
   dependencyLinks,
   keyboardReschedule,
   needsNewWindow,
@@ -839,9 +839,9 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     if (this.readonly) return this.t('gantt.readonly');
     const allowed = store.can('dependency.edit', { task: successor });
     if (!allowed.allowed) return this.localize.denial(allowed);
-    const check = checkNewDependency(this.projectTasks, detail);
+    const check = checkNewDependency((id) => this.taskById.get(id), detail);
     if (!check.ok) {
-      const path = (check.path ?? []).map((id) => this.taskById.get(id)?.title ?? id).join(' → ');
+      const path = check.code === 'cycle' ? check.path.map((id) => this.taskById.get(id)?.title ?? id).join(' → ') : '';
       return this.t(`gantt.dependency.${check.code}`, { path, name: successor.title });
     }
     if (!this.dispatch('cwm-dependency-create', detail, { cancelable: true })) return undefined;

@@ -19,6 +19,7 @@ export { CwmWorkspace, type WorkspaceTheme } from './workspace/workspace.js';
 export { createWorkspaceAdapter, sampleSeed, type WorkspaceAdapterKind, type WorkspaceAdapterOptions, type WorkspaceSeed } from './workspace/workspace-adapter.js';
 export { TOKENS, TOKEN_NAMES, type TokenDefinition, type TokenGroup, type TokenName } from './tokens/token-table.js';
 export { renderScopeChip, scopeChipStyles, type ScopeChipOptions } from './scope/scope-chip.js';
+export { listboxOptions, type ListboxOptionsView } from './combobox/listbox-options.js';
 export { cssVarName, token, tokenFallback, tokenValue } from './tokens/token.js';
 export { LocalizeController } from './i18n/localize-controller.js';
 export { registerMessages, registerDefaultMessages, defaultMessagesRegistrar, registeredLocales, resolveMessage, fallbackChain, catalogRevision, SOURCE_LOCALE, type ResolvedMessage } from './i18n/registry.js';

@@ -9,6 +9,7 @@ import type { Id, WorkflowLookup } from '@cwm/core';
 import type { BurndownPoint, BurnupPoint, FlowCharts } from './flow.js';
 import type { FlowSeries } from './flow-replay.js';
 import type { DayState, TaskTrack } from './flow-task-track.js';
+import { compareText } from './collections.js';
 
 /** Whether a status is done in a project: by the project's own workflow (a status it does not know never is). */
 export class DoneStatuses {
@@ -134,6 +135,6 @@ function movedSeries(series: readonly FlowSeries[], deltas: readonly DayCounts[]
     else if (next.counts.some((count) => count !== 0)) unknown.push(next);
   }
   for (const [status, counts] of changed) unknown.push({ status, name: status, category: undefined, counts });
-  unknown.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+  unknown.sort((a, b) => compareText(a.status, b.status));
   return [...known, ...unknown];
 }

@@ -36,6 +36,7 @@ import type { FlowSeries } from './flow-replay.js';
 import { nearlyEqual, shallowEqual } from './keep-equal.js';
 import { countDay, DoneStatuses, movePast, type DayCounts, type TrackChange } from './flow-live-past.js';
 import { insertEvent, replayTask, sameTrackUpTo, trackEvent, type DayState, type TaskTrack, type TrackEvent } from './flow-task-track.js';
+import { compareText } from './collections.js';
 
 /** What a live flow is about; fixed for its lifetime (make a new one when they change, e.g. at midnight). */
 export interface LiveFlowOptions {
@@ -347,7 +348,7 @@ class TodayPoint implements DayCounts {
       if (seen.has(status)) continue;
       unknown.push({ status, name: status, category: undefined, counts: [...new Array<number>(past.dates.length).fill(0), count] });
     }
-    unknown.sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+    unknown.sort((a, b) => compareText(a.status, b.status));
     return [...known, ...unknown];
   }
 }

@@ -2,7 +2,6 @@ import {
   buildHierarchy,
   formatIsoDate,
   parseIsoDate,
-  parseIsoDateTime,
   type ActivityEntry,
   type Id,
   type IsoDate,
@@ -10,6 +9,8 @@ import {
   type Task,
   type WorkflowLookup,
 } from '@cwm/core';
+import { compareText, pushTo } from './collections.js';
+import { compareEvents, TaskReplay, trackEvent, type TrackEvent } from './flow-task-track.js';
 
 /** What burndown, burnup and cumulative flow are computed from. */
 export interface FlowInput {
@@ -67,16 +68,6 @@ export interface FlowDays {
   readonly removed: readonly number[];
   /** Per status: workflow statuses in workflow order, then statuses no workflow knows, by id. */
   readonly series: readonly FlowSeries[];
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/** One log entry placed in time: its instant, its day on the workspace's clock and its input order. */
-interface TaskEvent {
-  readonly ms: number;
-  readonly order: number;
-  readonly day: number;
-  readonly entry: ActivityEntry;
 }
 
 /** How a status of one project is counted: the series it adds to and whether it means done. */
@@ -146,40 +137,22 @@ class StatusSlots {
 
   /** Workflow statuses in order, then statuses no workflow knows, sorted by id. */
   result(): FlowSeries[] {
-    const unknown = [...this.unknown.values()].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+    const unknown = [...this.unknown.values()].sort((a, b) => compareText(a.status, b.status));
     return [...this.known, ...unknown];
   }
 }
 
-/** The day (number) on the workspace's clock of an instant, or `undefined` when it is not a timestamp. */
-function dayOfInstant(at: string, offsetMs: number): { ms: number; day: number } | undefined {
-  const ms = parseIsoDateTime(at);
-  return ms === undefined ? undefined : { ms, day: Math.floor((ms + offsetMs) / MS_PER_DAY) };
-}
-
-/** The first change of `field` in a task's (sorted) events, if any. */
-function firstChange(events: readonly TaskEvent[], field: string): { from: unknown } | undefined {
-  for (const event of events) for (const change of event.entry.changes) if (change.field === field) return change;
-  return undefined;
-}
-
-function asEstimate(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-}
-
 /** Log entries of the tasks in scope, grouped by task and sorted by instant (input order breaks ties). */
-function groupEvents(activity: readonly ActivityEntry[], inScope: (projectId: Id) => boolean, offsetMs: number): Map<Id, TaskEvent[]> {
-  const byTask = new Map<Id, TaskEvent[]>();
+function groupEvents(activity: readonly ActivityEntry[], inScope: (projectId: Id) => boolean, offsetMs: number): Map<Id, TrackEvent[]> {
+  const byTask = new Map<Id, TrackEvent[]>();
   activity.forEach((entry, order) => {
     if (!inScope(entry.projectId)) return;
-    const when = dayOfInstant(entry.at, offsetMs);
+    const event = trackEvent(entry, order, offsetMs);
     // An entry without a readable instant cannot be placed on a day; it is left out rather than guessed.
-    if (when === undefined) return;
-    let events = byTask.get(entry.taskId);
-    if (events === undefined) byTask.set(entry.taskId, (events = []));
-    events.push({ ms: when.ms, day: when.day, order, entry });
+    if (event === undefined) return;
+    pushTo(byTask, entry.taskId, event);
   });
-  for (const events of byTask.values()) events.sort((a, b) => a.ms - b.ms || a.order - b.order);
+  for (const events of byTask.values()) events.sort(compareEvents);
   return byTask;
 }
 
@@ -228,28 +201,12 @@ export function replayFlow(input: FlowInput): FlowDays {
     const events = byTask.get(id) ?? [];
     const projectId = task?.projectId ?? events[0]!.entry.projectId;
 
-    // State before the first logged event.
-    const firstStatus = firstChange(events, 'status');
-    const firstEstimate = firstChange(events, 'estimate');
-    let exists = events.length === 0 || events[0]!.entry.action !== 'created';
-    let status = typeof firstStatus?.from === 'string' ? firstStatus.from : task?.status;
-    let estimate = firstEstimate !== undefined ? asEstimate(firstEstimate.from) : asEstimate(task?.estimate);
-
     // Day -1 of the range (the day before `from`) is replayed too, to tell what was added on day 0.
-    let next = 0;
-    let existedBefore = exists;
+    const replay = new TaskReplay(task, events);
+    let existedBefore = replay.exists;
     for (let index = -1; index < days; index++) {
-      const endDay = first! + index;
-      while (next < events.length && events[next]!.day <= endDay) {
-        const entry = events[next]!.entry;
-        if (entry.action === 'created') exists = true;
-        else if (entry.action === 'deleted') exists = false;
-        for (const change of entry.changes) {
-          if (change.field === 'status' && typeof change.to === 'string') status = change.to;
-          else if (change.field === 'estimate') estimate = asEstimate(change.to);
-        }
-        next++;
-      }
+      replay.advanceTo(first! + index);
+      const { exists, status, estimate } = replay;
       if (index >= 0) {
         if (exists && !existedBefore) added[index]!++;
         if (!exists && existedBefore) removed[index]!++;

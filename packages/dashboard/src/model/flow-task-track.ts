@@ -1,6 +1,6 @@
-// One task's replayed history, day by day: what `replayFlow` computes for each task inside its loop,
-// pulled out so the live flow (`flow-live.ts`) can replay a single task again after it changes. The
-// rules are `replayFlow`'s, step for step (the flow-live tests compare the two on every change).
+// One task's replayed history, day by day. `replayFlow` walks every task with `TaskReplay`; the live
+// flow (`flow-live.ts`) keeps each task's `replayTask` to replay a single task again after it changes.
+// One set of replay rules for both (the flow-live tests compare the two on every change).
 import { parseIsoDateTime, type ActivityEntry, type Id, type Task } from '@cwm/core';
 
 const MS_PER_DAY = 86_400_000;
@@ -41,7 +41,8 @@ export function insertEvent(events: TrackEvent[], event: TrackEvent): void {
   events.splice(index, 0, event);
 }
 
-function compareEvents(a: TrackEvent, b: TrackEvent): number {
+/** Instant first, then arrival order: the order a task's log is replayed in. */
+export function compareEvents(a: TrackEvent, b: TrackEvent): number {
   return a.ms - b.ms || a.order - b.order;
 }
 
@@ -55,31 +56,56 @@ function firstChange(events: readonly TrackEvent[], field: string): { from: unkn
 }
 
 /**
- * The replay of one task (current `task`, or `undefined` when only the log knows it) from the day
- * before `firstDay` to `firstDay + dayCount - 1`, `events` sorted. Before its first logged change a
- * field has that change's `from`; without one, the task's current value. It exists from its `created`
- * entry (from the start when the log has none) until a `deleted` one.
+ * One task (current `task`, or `undefined` when only the log knows it) walked forward through its
+ * sorted `events`, day by day: the replay rules both `replayTask` and `replayFlow` follow. Before its
+ * first logged change a field has that change's `from`; without one, the task's current value. It
+ * exists from its `created` entry (from the start when the log has none) until a `deleted` one. The
+ * fields are the state at the end of the last day advanced to; one object per task, so a replay over
+ * thousands of tasks and days allocates nothing per day.
+ */
+export class TaskReplay implements DayState {
+  exists: boolean;
+  status: string | undefined;
+  estimate: number;
+  private next = 0;
+
+  constructor(
+    task: Task | undefined,
+    private readonly events: readonly TrackEvent[],
+  ) {
+    const firstStatus = firstChange(events, 'status');
+    const firstEstimate = firstChange(events, 'estimate');
+    this.exists = events.length === 0 || events[0]!.entry.action !== 'created';
+    this.status = typeof firstStatus?.from === 'string' ? firstStatus.from : task?.status;
+    this.estimate = firstEstimate !== undefined ? asEstimate(firstEstimate.from) : asEstimate(task?.estimate);
+  }
+
+  /** Applies the events up to the end of `endDay` (days only move forward). */
+  advanceTo(endDay: number): void {
+    const events = this.events;
+    while (this.next < events.length && events[this.next]!.day <= endDay) {
+      const entry = events[this.next]!.entry;
+      if (entry.action === 'created') this.exists = true;
+      else if (entry.action === 'deleted') this.exists = false;
+      for (const change of entry.changes) {
+        if (change.field === 'status' && typeof change.to === 'string') this.status = change.to;
+        else if (change.field === 'estimate') this.estimate = asEstimate(change.to);
+      }
+      this.next++;
+    }
+  }
+}
+
+/**
+ * The replay of one task (see `TaskReplay`) from the day before `firstDay` to
+ * `firstDay + dayCount - 1`, `events` sorted.
  */
 export function replayTask(task: Task | undefined, events: readonly TrackEvent[], firstDay: number, dayCount: number): TaskTrack {
-  const firstStatus = firstChange(events, 'status');
-  const firstEstimate = firstChange(events, 'estimate');
-  let exists = events.length === 0 || events[0]!.entry.action !== 'created';
-  let status = typeof firstStatus?.from === 'string' ? firstStatus.from : task?.status;
-  let estimate = firstEstimate !== undefined ? asEstimate(firstEstimate.from) : asEstimate(task?.estimate);
+  const replay = new TaskReplay(task, events);
   const days: DayState[] = [];
-  let next = 0;
   for (let index = -1; index < dayCount; index++) {
-    const endDay = firstDay + index;
-    while (next < events.length && events[next]!.day <= endDay) {
-      const entry = events[next]!.entry;
-      if (entry.action === 'created') exists = true;
-      else if (entry.action === 'deleted') exists = false;
-      for (const change of entry.changes) {
-        if (change.field === 'status' && typeof change.to === 'string') status = change.to;
-        else if (change.field === 'estimate') estimate = asEstimate(change.to);
-      }
-      next++;
-    }
+    replay.advanceTo(firstDay + index);
+    const { exists, status, estimate } = replay;
     const last = days[days.length - 1];
     // Consecutive equal days share one object, so comparing two tracks is mostly identity checks.
     days.push(last !== undefined && last.exists === exists && last.status === status && last.estimate === estimate ? last : { exists, status, estimate });

@@ -7,6 +7,6 @@ export * from './pay-report.js';
 export * from './csv.js';
 export * from './workload-cells.js';
 // Incremental versions for a live dashboard (their building blocks, kpi-task-part / kpi-assemble /
-// flow-task-track, stay internal).
+// kpi-tally / flow-task-track, and the shared helpers of collections.ts stay internal).
 export * from './kpi-index.js';
 export * from './flow-live.js';

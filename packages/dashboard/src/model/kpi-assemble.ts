@@ -24,6 +24,8 @@ import {
 } from './kpis.js';
 import type { KpiTaskPart } from './kpi-task-part.js';
 import { nearlyEqual, sameElements, sameMembers, shallowEqual } from './keep-equal.js';
+import { compareText, pushTo } from './collections.js';
+import { newTally, OPEN_CATEGORIES, type Tally } from './kpi-tally.js';
 
 /** The constant inputs of an assembly: fixed from one reset to the next. */
 export interface KpiAssembly {
@@ -31,17 +33,6 @@ export interface KpiAssembly {
   readonly workflowOf: WorkflowLookup;
   readonly week: { readonly from: IsoDate; readonly to: IsoDate };
 }
-
-interface Tally {
-  total: number;
-  done: number;
-  open: number;
-  overdue: number;
-  blocked: number;
-  unplanned: number;
-}
-
-const OPEN: readonly StatusCategory[] = ['todo', 'active'];
 
 /**
  * The KPIs of the parts, visiting `tasks` in iteration order (tasks without a part are not on the
@@ -56,9 +47,9 @@ export function assembleKpis(
   previous: DashboardKpis | undefined,
 ): DashboardKpis {
   const { projectIds, week } = assembly;
-  const all: Tally = { total: 0, done: 0, open: 0, overdue: 0, blocked: 0, unplanned: 0 };
+  const all = newTally();
   const byProject = new Map<Id, { tally: Tally; rollups: Rollup[] }>(
-    projectIds.map((id) => [id, { tally: { total: 0, done: 0, open: 0, overdue: 0, blocked: 0, unplanned: 0 }, rollups: [] }]),
+    projectIds.map((id) => [id, { tally: newTally(), rollups: [] }]),
   );
   const unknownIds: Id[] = [];
   const statusIds = new Map<string, Id[]>();
@@ -158,7 +149,7 @@ class Keeper {
   filters(projectIds: readonly Id[], week: { readonly from: IsoDate; readonly to: IsoDate }) {
     const previous = this.previous;
     const base: DashboardFilter = previous?.total.drillDown ?? { projectIds };
-    const open: DashboardFilter = previous?.open.drillDown ?? { projectIds, statusCategories: OPEN };
+    const open: DashboardFilter = previous?.open.drillDown ?? { projectIds, statusCategories: OPEN_CATEGORIES };
     return {
       base,
       open,
@@ -263,14 +254,4 @@ class Keeper {
     if (this.previous !== undefined && shallowEqual(this.previous, fresh, Object.is)) return this.previous;
     return fresh;
   }
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  let list = map.get(key);
-  if (list === undefined) map.set(key, (list = []));
-  list.push(value);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -35,6 +35,7 @@ import {
 import { assembleKpis, type KpiAssembly } from './kpi-assemble.js';
 import { deriveKpiTaskPart, sameContribution, type KpiPartContext, type KpiTaskPart } from './kpi-task-part.js';
 import type { DashboardKpis } from './kpis.js';
+import { compareText } from './collections.js';
 
 /** What a KPI index is about; fixed for its lifetime (make a new index when they change). */
 export interface KpiIndexOptions {
@@ -330,8 +331,4 @@ class IncrementalKpis implements KpiIndex {
       this.peopleChanged = true;
     }
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -20,6 +20,8 @@ import {
   type WorkflowLookup,
 } from '@cwm/core';
 import { createFilterContext, isBlocked, isOverdue, type DashboardFilter, type FilterContext } from './drill-down.js';
+import { compareText, pushTo } from './collections.js';
+import { newTally, OPEN_CATEGORIES, type Tally } from './kpi-tally.js';
 
 /** What `computeKpis` reads. */
 export interface KpiInput {
@@ -174,20 +176,6 @@ export interface DashboardKpis {
   readonly unplanned: { readonly count: number; readonly items: readonly UnplannedItem[]; readonly drillDown: DashboardFilter };
 }
 
-const OPEN: readonly StatusCategory[] = ['todo', 'active'];
-
-/** Running counts of one project (or of all of them). */
-interface Tally {
-  total: number;
-  done: number;
-  open: number;
-  overdue: number;
-  blocked: number;
-  unplanned: number;
-}
-
-const newTally = (): Tally => ({ total: 0, done: 0, open: 0, overdue: 0, blocked: 0, unplanned: 0 });
-
 /**
  * The KPIs of the tasks of `input.projectIds`. Every task counts once in the counts (parents too, as
  * each is a card on the board); percent complete and checklists are core's project roll-ups. One pass
@@ -262,7 +250,7 @@ export function computeKpis(input: KpiInput): DashboardKpis {
   const rollupOf = (projectId: Id): Rollup => rollups.get(projectId) ?? EMPTY_ROLLUP;
   const combined = combineRollups(projectIds.map(rollupOf));
   const personIds = [...involved].sort(compareText);
-  const openFilter: DashboardFilter = { projectIds, statusCategories: OPEN };
+  const openFilter: DashboardFilter = { projectIds, statusCategories: OPEN_CATEGORIES };
 
   return {
     empty: all.total === 0,
@@ -385,14 +373,4 @@ export function statusEntries(projectIds: readonly Id[], workflowOf: WorkflowLoo
 
 function percentOf(part: number, whole: number): number {
   return whole > 0 ? (part / whole) * 100 : 0;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  let list = map.get(key);
-  if (list === undefined) map.set(key, (list = []));
-  list.push(value);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

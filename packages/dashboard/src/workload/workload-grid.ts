@@ -1,6 +1,7 @@
 // Pure arithmetic of the workload grid: which rows are in view, where the keyboard goes next and
 // which people and tasks a set of projects brings in. No DOM here, so it is tested without layout.
 import type { Id, Person, StoreState, Task } from '@cwm/core';
+import { compareText } from '../model/collections.js';
 
 /** A half-open range of row indexes `[first, end)`. */
 export interface RowRange {
@@ -119,7 +120,7 @@ export function workloadScope(state: Pick<StoreState, 'people' | 'projects' | 't
 }
 
 function sortByName(people: Person[]): Person[] {
-  return people.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return people.sort((a, b) => a.name.localeCompare(b.name) || compareText(a.id, b.id));
 }
 
 /** The groups of `people` (`Person.group`), each once, in alphabetical order. */

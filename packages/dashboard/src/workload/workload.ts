@@ -25,6 +25,7 @@ import { renderWorkloadPanel, type PanelNotice, type PanelTask, type ReassignCho
 import { renderWorkloadToolbar } from './workload-toolbar.js';
 import { dayView, weekView, type WorkloadColumn, type WorkloadUnit, type WorkloadView } from './workload-view.js';
 import { workloadStyles } from './workload.styles.js';
+import { compareText } from '../model/collections.js';
 import './workload-events.js';
 
 /** Height of a person row and of the team row, in CSS pixels: fixed, so row positions are arithmetic. */
@@ -580,7 +581,7 @@ function shortNumber(value: number): Intl.NumberFormatOptions {
 }
 
 function sortProjects(projects: Project[]): Project[] {
-  return projects.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return projects.sort((a, b) => a.name.localeCompare(b.name) || compareText(a.id, b.id));
 }
 
 // A warning triangle: the non-colour cue of over-allocation; the text next to it is what is read out.

@@ -1,77 +1,8 @@
-import { wouldCreateCycle, type Dependency, type DependencyType, type Id, type Task } from '@cwm/core';
+import type { Dependency, DependencyType, Id, Task } from '@cwm/core';
 import type { GanttRows } from './gantt-row.js';
 
 /** Tasks to check against: a list, or anything that looks tasks up by id (a `Table<Task>`, a `Map`). */
 export type TaskSource = readonly Task[] | { get(id: Id): Task | undefined };
-
-/** A dependency someone asks to create: `successorId` will wait for `predecessorId`. */
-export interface NewDependency {
-  readonly successorId: Id;
-  readonly predecessorId: Id;
-  readonly type: DependencyType;
-  /** Whole days, -365..365. */
-  readonly lag: number;
-}
-
-/** Why a new dependency is refused. */
-export type DependencyRefusal = 'self' | 'duplicate' | 'unknown-task' | 'cycle' | 'bad-lag';
-
-/** The answer of `checkNewDependency`; a refusal has an English sentence and, for a cycle, the loop. */
-export type DependencyCheck =
-  | { readonly ok: true }
-  | {
-      readonly ok: false;
-      readonly code: DependencyRefusal;
-      readonly message: string;
-      /** For `cycle`: the loop it would close, in arrow order, e.g. `[A, B, C, A]` (each waits for the one before). */
-      readonly path?: readonly Id[];
-    };
-
-/** The largest lag or lead accepted, in days. */
-export const MAX_LAG_DAYS = 365;
-
-/**
- * Checks a dependency before it is created, in this order: a task cannot depend on itself (`self`);
- * both tasks must exist (`unknown-task`); the lag must be a whole number of days within
- * ±`MAX_LAG_DAYS` (`bad-lag`); the successor must not already depend on the predecessor, whatever the
- * type (`duplicate`: a pair has one dependency, edited in place by `addDependency`); and it must not
- * close a loop (`cycle`, with the shortest loop it would close, found by core's `wouldCreateCycle`,
- * which tolerates loops already in the data).
- */
-export function checkNewDependency(tasks: TaskSource, dependency: NewDependency): DependencyCheck {
-  const { successorId, predecessorId, lag } = dependency;
-  if (successorId === predecessorId) {
-    return { ok: false, code: 'self', message: 'A task cannot depend on itself.' };
-  }
-  const get = lookup(tasks);
-  const successor = get(successorId);
-  const predecessor = get(predecessorId);
-  if (successor === undefined || predecessor === undefined) {
-    const missing = successor === undefined ? successorId : predecessorId;
-    return { ok: false, code: 'unknown-task', message: `There is no task "${missing}" in this plan.` };
-  }
-  if (!Number.isInteger(lag) || Math.abs(lag) > MAX_LAG_DAYS) {
-    return {
-      ok: false,
-      code: 'bad-lag',
-      message: `The lag must be a whole number of days between -${MAX_LAG_DAYS} and ${MAX_LAG_DAYS}; got ${String(lag)}.`,
-    };
-  }
-  if (successor.dependencies.some((existing) => existing.predecessorId === predecessorId)) {
-    return { ok: false, code: 'duplicate', message: `"${successor.title}" already depends on "${predecessor.title}".` };
-  }
-  const path = wouldCreateCycle(get, successorId, predecessorId);
-  if (path !== undefined) {
-    const names = path.map((id) => `"${get(id)?.title ?? id}"`).join(' -> ');
-    return {
-      ok: false,
-      code: 'cycle',
-      message: `That would make a loop where each task waits for the one before it: ${names}.`,
-      path,
-    };
-  }
-  return { ok: true };
-}
 
 /**
  * The successor's dependencies with `dependency` added: the `dependencies` patch for the store. A
@@ -212,13 +143,6 @@ function firstAbove(values: readonly number[], value: number): number {
   return low;
 }
 
-function lookup(tasks: TaskSource): (id: Id) => Task | undefined {
-  if (!isTaskList(tasks)) return (id) => tasks.get(id);
-  const byId = new Map<Id, Task>();
-  for (const task of tasks) byId.set(task.id, task);
-  return (id) => byId.get(id);
-}
-
 /** A lookup over tasks that can be iterated: a `Table` answers by itself, anything else is indexed once. */
 function lookupAll(tasks: Iterable<Task>): (id: Id) => Task | undefined {
   if (hasGet(tasks)) return (id) => tasks.get(id);
@@ -229,8 +153,4 @@ function lookupAll(tasks: Iterable<Task>): (id: Id) => Task | undefined {
 
 function hasGet(tasks: Iterable<Task>): tasks is Iterable<Task> & { get(id: Id): Task | undefined } {
   return typeof (tasks as { get?: unknown }).get === 'function';
-}
-
-function isTaskList(tasks: TaskSource): tasks is readonly Task[] {
-  return Array.isArray(tasks);
 }

@@ -14,17 +14,14 @@ export {
   type SchedulePlan,
   type SchedulePlanRefusal,
 } from './schedule-plan.js';
+// The checks before a dependency is created (`checkNewDependency`, `MAX_LAG_DAYS`) live in @cwm/core:
+// the task detail asks the same questions.
 export {
   addDependency,
-  checkNewDependency,
   dependencyLinks,
-  MAX_LAG_DAYS,
   removeDependency,
-  type DependencyCheck,
   type DependencyLink,
   type DependencyLinks,
-  type DependencyRefusal,
-  type NewDependency,
   type TaskSource,
 } from './dependency-rules.js';
 export { keyboardReschedule, stepDays, type RescheduleKey } from './key-moves.js';

@@ -1,4 +1,4 @@
-import type { Id } from '@cwm/core';
+import { searchByTitle, type Id } from '@cwm/core';
 import type { PopupCandidate } from './popup-model.js';
 
 /**
@@ -18,21 +18,5 @@ export function filterCandidates(
   exclude: ReadonlySet<Id>,
   limit: number = MAX_SHOWN_CANDIDATES,
 ): PopupCandidate[] {
-  const needle = fold(query.trim());
-  const starting: PopupCandidate[] = [];
-  const containing: PopupCandidate[] = [];
-  for (const candidate of candidates) {
-    if (exclude.has(candidate.id)) continue;
-    const position = fold(candidate.title).indexOf(needle);
-    if (position === 0) starting.push(candidate);
-    else if (position > 0) containing.push(candidate);
-    // Enough titles start with the query: the rest can only come later in the list.
-    if (starting.length >= limit) break;
-  }
-  return [...starting, ...containing].slice(0, limit);
-}
-
-/** Lower case without diacritics, so a search does not depend on the keyboard at hand. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return searchByTitle(candidates, query, { exclude, limit });
 }

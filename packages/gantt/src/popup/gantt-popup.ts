@@ -10,6 +10,7 @@ import {
   formatList,
   formatMessage,
   formatNumber,
+  listboxOptions,
   nearestLang,
   type MessageKey,
   type MessageParams,
@@ -276,17 +277,13 @@ export class CwmGanttPopup extends LitElement {
           />
           <ul id="candidates" role="listbox" aria-label=${this.t('gantt.popup.candidates')} ?hidden=${!open}>
             ${open
-              ? this.shown.map(
-                  (candidate, index) => html`<li
-                    id="candidate-${index}"
-                    role="option"
-                    aria-selected=${index === this.activeIndex ? 'true' : 'false'}
-                    @mousedown=${keepFocus}
-                    @click=${() => this.pick(candidate)}
-                  >
-                    ${candidate.title}
-                  </li>`,
-                )
+              ? listboxOptions({
+                  options: this.shown,
+                  idPrefix: 'candidate',
+                  activeIndex: this.activeIndex,
+                  label: (candidate) => candidate.title,
+                  onPick: (candidate) => this.pick(candidate),
+                })
               : nothing}
           </ul>
           <div class="muted" role="status">${noMatch ? this.t('gantt.popup.no-candidates') : ''}</div>
@@ -535,9 +532,4 @@ export class CwmGanttPopup extends LitElement {
     // An id nobody knows is still shown: hiding it would hide that the task is assigned.
     return formatList(this.language(), ids.map((id) => this.people.get(id)?.name ?? id));
   }
-}
-
-/** Keeps focus in the search input when an option is clicked, so the list does not close first. */
-function keepFocus(event: MouseEvent): void {
-  event.preventDefault();
 }

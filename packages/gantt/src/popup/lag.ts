@@ -1,4 +1,4 @@
-import { MAX_LAG_DAYS } from '../model/dependency-rules.js';
+import { MAX_LAG_DAYS } from '@cwm/core';
 
 // Digits only, with an optional sign: "1.5", "1e2", "0x10" or " 3 4" are not a number of days, even
 // though `Number()` would accept some of them.

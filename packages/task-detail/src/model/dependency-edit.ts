@@ -1,7 +1,4 @@
-import { wouldCreateCycle, type Dependency, type DependencyType, type Id, type Task } from '@cwm/core';
-
-/** The largest lag or lead accepted, in days (the Gantt accepts the same range). */
-export const MAX_LAG_DAYS = 365;
+import { checkNewDependency, MAX_LAG_DAYS, searchByTitle, type Dependency, type DependencyType, type Id, type Task } from '@cwm/core';
 
 /** One end of a dependency as the section lists it. */
 export interface DependencyLinkRow {
@@ -71,9 +68,9 @@ export function parseLagDays(text: string): number | undefined {
 }
 
 /**
- * Plans a new dependency between `task` and `otherId`: refused (self, bad lag, the pair already
- * linked in that direction, or a loop, found by core's `wouldCreateCycle`) or the write to make.
- * The lag is checked before the graph so a typo is reported before anything heavier.
+ * Plans a new dependency between `task` and `otherId`: refused (no task picked, then core's
+ * `checkNewDependency`: self, bad lag, the pair already linked in that direction, a loop) or the
+ * write to make. A lag that does not parse is passed on as NaN, so core reports it in its own order.
  */
 export function planNewDependency(
   task: Task,
@@ -84,17 +81,26 @@ export function planNewDependency(
   getTask: (id: Id) => Task | undefined,
 ): { readonly ok: true; readonly write: DependencyWrite } | { readonly ok: false; readonly refusal: DependencyRefusal } {
   if (otherId === undefined || getTask(otherId) === undefined) return { ok: false, refusal: { code: 'pick-task' } };
-  if (otherId === task.id) return { ok: false, refusal: { code: 'self' } };
-  const lag = parseLagDays(lagText);
-  if (lag === undefined) return { ok: false, refusal: { code: 'bad-lag' } };
-  const successor = direction === 'predecessor' ? task : getTask(otherId)!;
+  const successorId = direction === 'predecessor' ? task.id : otherId;
   const predecessorId = direction === 'predecessor' ? otherId : task.id;
-  if (successor.dependencies.some((existing) => existing.predecessorId === predecessorId)) {
-    return { ok: false, refusal: { code: 'duplicate', successorId: successor.id, predecessorId } };
+  const lag = parseLagDays(lagText) ?? Number.NaN;
+  // The task being edited is looked up as given, even when the snapshot `getTask` reads lags behind it.
+  const lookup = (id: Id): Task | undefined => (id === task.id ? task : getTask(id));
+  const check = checkNewDependency(lookup, { successorId, predecessorId, type, lag });
+  if (!check.ok) {
+    switch (check.code) {
+      case 'unknown-task':
+        return { ok: false, refusal: { code: 'pick-task' } };
+      case 'duplicate':
+        return { ok: false, refusal: { code: 'duplicate', successorId, predecessorId } };
+      case 'cycle':
+        return { ok: false, refusal: { code: 'cycle', loop: check.path } };
+      default:
+        return { ok: false, refusal: { code: check.code } };
+    }
   }
-  const loop = wouldCreateCycle(getTask, successor.id, predecessorId);
-  if (loop !== undefined) return { ok: false, refusal: { code: 'cycle', loop } };
-  return { ok: true, write: { holderId: successor.id, dependencies: [...successor.dependencies, { predecessorId, type, lag }] } };
+  const successor = lookup(successorId)!;
+  return { ok: true, write: { holderId: successorId, dependencies: [...successor.dependencies, { predecessorId, type, lag }] } };
 }
 
 /** The write that removes the dependency of `successor` on `predecessorId`. */
@@ -119,20 +125,5 @@ export function searchLinkCandidates(
   exclude: ReadonlySet<Id>,
   limit = 20,
 ): LinkCandidate[] {
-  const needle = fold(query.trim());
-  const starting: LinkCandidate[] = [];
-  const containing: LinkCandidate[] = [];
-  for (const task of projectTasks) {
-    if (exclude.has(task.id)) continue;
-    const title = fold(task.title);
-    if (title.startsWith(needle)) starting.push({ id: task.id, title: task.title });
-    else if (title.includes(needle) || fold(task.id).includes(needle)) containing.push({ id: task.id, title: task.title });
-    if (starting.length >= limit) break;
-  }
-  return [...starting, ...containing].slice(0, limit);
-}
-
-/** Lower case without diacritics, so "uber" finds "Über". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return searchByTitle(projectTasks, query, { exclude, limit, matchIds: true }).map((task) => ({ id: task.id, title: task.title }));
 }

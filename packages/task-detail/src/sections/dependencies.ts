@@ -12,7 +12,7 @@ import {
   type LinkDirection,
 } from '../model/dependency-edit.js';
 import { focusAfterUpdate } from './focus-after-update.js';
-import { token } from '@cwm/ui';
+import { listboxOptions, token } from '@cwm/ui';
 import type { SectionContext } from './section-context.js';
 
 /** The field key refusals of this section are shown under. */
@@ -119,17 +119,13 @@ export class DependenciesSection {
         />
         <ul id="deps-candidates" role="listbox" aria-label=${t('task-detail.deps.candidates')} ?hidden=${!open}>
           ${open
-            ? shown.map(
-                (candidate, index) => html`<li
-                  id="deps-candidate-${index}"
-                  role="option"
-                  aria-selected=${index === this.activeIndex ? 'true' : 'false'}
-                  @mousedown=${keepFocus}
-                  @click=${() => this.pick(candidate)}
-                >
-                  ${candidate.title}
-                </li>`,
-              )
+            ? listboxOptions({
+                options: shown,
+                idPrefix: 'deps-candidate',
+                activeIndex: this.activeIndex,
+                label: (candidate) => candidate.title,
+                onPick: (candidate) => this.pick(candidate),
+              })
             : nothing}
         </ul>
         <div class="muted" role="status">${noMatch ? t('task-detail.deps.no-match') : ''}</div>
@@ -318,11 +314,6 @@ function exactTitleMatch(tasks: readonly Task[], text: string, selfId: Id): Id |
   if (wanted === '') return undefined;
   const matches = tasks.filter((task) => task.id !== selfId && task.title.trim().toLocaleLowerCase() === wanted);
   return matches.length === 1 ? matches[0]!.id : undefined;
-}
-
-/** Keeps focus in the search input when an option is clicked, so the list does not close first. */
-function keepFocus(event: MouseEvent): void {
-  event.preventDefault();
 }
 
 /** Styles of the dependencies section (and the list/form look the other sections of this file set share). */
