@@ -3,16 +3,16 @@ import { sendKeys } from '@web/test-runner-commands';
 import { makeProject, makeTask } from '../fixtures/entities.js';
 import { XSS_PAYLOADS, normalizeSpace, xssViolations } from '../fixtures/xss-payloads.js';
 import { text, typeInto } from './sections-fixtures.js';
-import { ONBOARDING, makeTemplate, mountSection, rendered, templateTask, tree } from './templates-fixtures.js';
-import type { TemplatesHost } from './templates-host.js';
+import type { CwmTaskDetail } from '../../packages/task-detail/src/task-detail.js';
+import { ONBOARDING, announced, makeTemplate, mountSection, rendered, templateTask, tree } from './templates-fixtures.js';
 
-function $<T extends Element = HTMLElement>(host: TemplatesHost, selector: string): T {
+function $<T extends Element = HTMLElement>(host: CwmTaskDetail, selector: string): T {
   const found = host.shadowRoot!.querySelector<T>(selector);
   if (!found) throw new Error(`Nothing matches ${selector}`);
   return found;
 }
 
-function $$<T extends Element = HTMLElement>(host: TemplatesHost, selector: string): T[] {
+function $$<T extends Element = HTMLElement>(host: CwmTaskDetail, selector: string): T[] {
   return [...host.shadowRoot!.querySelectorAll<T>(selector)];
 }
 
@@ -58,7 +58,7 @@ describe('<cwm-task-detail> templates section', () => {
     });
     expect(template.subtasks.map((subtask) => [subtask.title, subtask.checklist, subtask.subtasks.map((inner) => inner.title)])).to.deep.equal([['Write the ad', ['Salary band'], ['Proofread']]]);
     expect(text($(element, `[data-template-id="${template.id}"]`))).to.contain('3 tasks · by Ada Lovelace · this project only');
-    expect(element.announcement).to.equal('Saved “Hiring” as a template.');
+    expect(announced(element)).to.equal('Saved “Hiring” as a template.');
     expect($<HTMLInputElement>(element, '#templates-name').value).to.equal('');
     expect($<HTMLInputElement>(element, '#templates-scoped').checked).to.equal(false);
     expect(element.shadowRoot!.activeElement?.id).to.equal('templates-name');
@@ -126,7 +126,7 @@ describe('<cwm-task-detail> templates section', () => {
         ],
       },
     ]);
-    expect(element.announcement).to.equal('Added “Onboarding” as a subtask: 4 tasks.');
+    expect(announced(element)).to.equal('Added “Onboarding” as a subtask: 4 tasks.');
     expect(text($(element, '.status-line'))).to.contain('Undo');
     expect(store.undo()).to.equal(true);
     expect(store.state.tasks.values().length).to.equal(before);
@@ -164,7 +164,7 @@ describe('<cwm-task-detail> templates section', () => {
     remove.click();
     await rendered(element);
     expect(store.state.templates.has('tpl-mine')).to.equal(false);
-    expect(element.announcement).to.equal('Deleted the template “Mine”.');
+    expect(announced(element)).to.equal('Deleted the template “Mine”.');
     expect(element.shadowRoot!.activeElement?.id).to.equal('templates-name');
     // The store refuses it too, whatever the UI shows.
     const refused = store.deleteTemplate('tpl-onb');

@@ -1,5 +1,5 @@
-// Mounts the templates section (in a small host, see templates-host.ts) or <cwm-template-picker> on a
-// real store (MemoryAdapter), with templates seeded, for sections-templates and template-picker tests.
+// Mounts <cwm-task-detail> (whose templates section is under test) or <cwm-template-picker> on a real
+// store (MemoryAdapter), with templates seeded, for sections-templates and template-picker tests.
 import { fixture } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
@@ -9,10 +9,10 @@ import { CwmWorkspace, defineElement } from '@cwm/ui';
 import { CwmTemplatePicker } from '../../packages/task-detail/src/define-template-picker.js';
 import { AT, makeProject, makeTask } from '../fixtures/entities.js';
 import { PEOPLE, WORKSPACE, until } from './sections-fixtures.js';
-import { TemplatesHost } from './templates-host.js';
+import { CwmTaskDetail } from '../../packages/task-detail/src/task-detail.js';
 
 defineElement('cwm-workspace', CwmWorkspace);
-defineElement('cwm-templates-host', TemplatesHost);
+defineElement('cwm-task-detail', CwmTaskDetail);
 
 /** A template task with a title and, optionally, a checklist and subtasks. */
 export function templateTask(title: string, overrides: Partial<TemplateTask> = {}): TemplateTask {
@@ -76,13 +76,19 @@ async function mount<E extends HTMLElement>(setup: TemplatesSetup, child: Templa
   return { element, store, workspace };
 }
 
-/** The templates section of task `t-1` (or `taskId`). */
-export function mountSection(setup: TemplatesSetup = {}, taskId = 't-1'): Promise<Mounted<TemplatesHost>> {
-  return mount<TemplatesHost>(
+/** `<cwm-task-detail>` on task `t-1` (or `taskId`), once its templates section is shown. */
+export function mountSection(setup: TemplatesSetup = {}, taskId = 't-1'): Promise<Mounted<CwmTaskDetail>> {
+  return mount<CwmTaskDetail>(
     setup,
-    html`<cwm-templates-host task=${taskId} style="display:block;width:${setup.width ?? 600}px"></cwm-templates-host>`,
+    html`<cwm-task-detail task=${taskId} style="width:${setup.width ?? 600}px"></cwm-task-detail>`,
     (element) => element.shadowRoot?.querySelector('.templates') != null,
   );
+}
+
+/** What the element's polite live region says now (the sections announce through it). */
+export function announced(element: HTMLElement): string {
+  const region = element.shadowRoot?.querySelector('.panel > [aria-live="polite"]');
+  return (region?.textContent ?? '').trim();
 }
 
 /** `<cwm-template-picker project="p-1">`. */

@@ -101,6 +101,7 @@ export const taskDetailStyles = css`
     gap: ${token('space-xs')};
   }
   input[type='text'],
+  input[type='url'],
   input[type='date'],
   select,
   textarea {
@@ -108,10 +109,28 @@ export const taskDetailStyles = css`
     color: inherit;
     background: ${token('color-surface')};
     border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius-s')};
+    border-radius: ${token('radius-m')};
     padding: ${token('space-2xs')} ${token('space-xs')};
     min-inline-size: 0;
     max-inline-size: 100%;
+    box-sizing: border-box;
+  }
+  /*
+   * One height for every one-line control, the same as the box of @cwm/ui's <cwm-date-field> and
+   * <cwm-tags-field> (2.25rem): the field grid lines up, and a select is a comfortable touch target
+   * in a 390 px panel instead of Chromium's ~22 px default.
+   */
+  input[type='text'],
+  input[type='url'],
+  input[type='date'],
+  select {
+    min-block-size: 2.25rem;
+  }
+  /* The text starts where it does in the @cwm/ui controls (box padding plus the inner input's). */
+  input[type='text'],
+  input[type='url'],
+  input[type='date'] {
+    padding-inline: ${token('space-s')};
   }
   textarea {
     inline-size: 100%;

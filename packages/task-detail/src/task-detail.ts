@@ -44,8 +44,13 @@ interface StatusLine {
  * @event cwm-task-open - A subtask, the parent or a linked task was chosen. `detail.taskId`.
  * @event cwm-task-detail-close - Close was pressed, or Escape outside any editor. `detail.taskId`.
  *
+ * @attr task - The id of the task shown.
+ * @attr no-close - Hides the element's own close button, for a host frame that has its own Close (a side
+ *   panel, a dialog). Escape outside any editor still emits `cwm-task-detail-close`.
+ *
  * @csspart panel - The editor's frame.
  * @csspart header - The title row with the close button.
+ * @csspart close - The close button (absent with `no-close`).
  */
 export class CwmTaskDetail extends CwmElement {
   static override styles = [...CwmElement.styles, markdownStyles, taskDetailStyles, dependenciesStyles, peopleStyles, documentsStyles, templatesStyles, ...activityStyles];
@@ -55,6 +60,12 @@ export class CwmTaskDetail extends CwmElement {
 
   /** The id of the task shown. */
   @property() task = '';
+
+  /**
+   * Hides the close button: the host's frame has its own Close (two would confuse). Escape outside any
+   * editor still emits `cwm-task-detail-close`, so keyboard users can leave either way.
+   */
+  @property({ type: Boolean, attribute: 'no-close', reflect: true }) noClose = false;
 
   @state() private snapshot: StoreState | undefined;
   @state() private statusLine: StatusLine | undefined;
@@ -143,9 +154,7 @@ export class CwmTaskDetail extends CwmElement {
             : nothing}
           ${this.fields.renderTitle(ctx)}
         </div>
-        <button type="button" class="icon-button close" aria-label=${this.localize.t('task-detail.close')} title=${this.localize.t('task-detail.close')} @click=${this.close}>
-          <span aria-hidden="true">✕</span>
-        </button>
+        ${this.renderClose()}
       </header>
       ${edit.allowed ? nothing : html`<p class="read-only">${this.localize.t('task-detail.read-only', { reason: this.localize.denial(edit) })}</p>`}
       <div class="status-line" role="status">${this.renderStatusLine()}</div>
@@ -161,11 +170,17 @@ export class CwmTaskDetail extends CwmElement {
     return html`<article class="panel" part="panel" aria-label=${this.localize.t('task-detail.field.title')}>
       <header class="header">
         <div class="header-main">${content}</div>
-        <button type="button" class="icon-button close" aria-label=${this.localize.t('task-detail.close')} title=${this.localize.t('task-detail.close')} @click=${this.close}>
-          <span aria-hidden="true">✕</span>
-        </button>
+        ${this.renderClose()}
       </header>
     </article>`;
+  }
+
+  private renderClose(): TemplateResult | typeof nothing {
+    if (this.noClose) return nothing;
+    const label = this.localize.t('task-detail.close');
+    return html`<button type="button" class="icon-button close" part="close" aria-label=${label} title=${label} @click=${this.close}>
+      <span aria-hidden="true">✕</span>
+    </button>`;
   }
 
   private renderStatusLine(): TemplateResult | typeof nothing {
@@ -177,8 +192,8 @@ export class CwmTaskDetail extends CwmElement {
   private readonly undo = (): void => {
     if (!this.store?.undo()) return;
     this.statusLine = { text: this.localize.t('task-detail.undone'), undo: false };
-    // The Undo button is gone: keep focus inside the panel.
-    this.pendingFocus = '.close';
+    // The Undo button is gone: keep focus inside the panel (on the title's Edit when there is no close button).
+    this.pendingFocus = this.noClose ? '[data-focus="title-edit"]' : '.close';
   };
 
   private readonly close = (): void => {
