@@ -100,15 +100,56 @@ export const boardStyles = css`
     unicode-bidi: plaintext;
   }
 
-  .bulk {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.375rem 0.75rem;
+  /*
+   * The selection bar's place is kept while nothing is selected (a hint fills it). A bar that appeared
+   * with the first click on a card pushed every card down under the pointer, so the second click of a
+   * double click landed on something else. One line tall in both states: the bar does not wrap, it
+   * scrolls sideways when the board is narrow.
+   */
+  .selection {
+    flex: none;
+    box-sizing: border-box;
+    block-size: calc(1.875rem + 0.75rem + 1px);
     background: ${token('color-surface-sunken')};
     border-block-end: 1px solid ${token('color-border')};
     font-size: ${token('font-size-s')};
+    overflow: hidden;
+  }
+
+  .bulk {
+    display: flex;
+    flex-wrap: nowrap;
+    align-items: center;
+    gap: 0.5rem;
+    block-size: 100%;
+    padding: 0 0.75rem;
+    box-sizing: border-box;
+    white-space: nowrap;
+    overflow-x: auto;
+    overflow-y: hidden;
+    scrollbar-width: thin;
+  }
+
+  .bulk > * {
+    flex: none;
+  }
+
+  .bulk label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+
+  .selection-hint {
+    margin: 0;
+    padding: 0 0.75rem;
+    block-size: 100%;
+    display: flex;
+    align-items: center;
+    color: ${token('color-text-muted')};
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   .notice {

@@ -69,7 +69,7 @@ interface Lift {
  *
  * @event cwm-task-move - Before cards move (drag, keyboard or bulk). Cancelable. `detail`: `TaskMoveDetail`.
  * @event cwm-task-moved - After cards moved. `detail.confirmed` settles when the backend answered.
- * @event cwm-task-open - A card was opened (Enter or double click). `detail.taskId`.
+ * @event cwm-task-open - A card was opened (click on its title, Enter, or double click). `detail.taskId`.
  * @event cwm-task-create - Before quick add creates a task. Cancelable.
  * @event cwm-task-created - After quick add created a task.
  * @event cwm-scope-clear - "Clear filter" was pressed on the scope chip. Cancelable; else `scope` is dropped. `detail.scope`.
@@ -82,6 +82,7 @@ interface Lift {
  * @csspart lane-header - A swimlane header.
  * @csspart column - A column's (or cell's) box.
  * @csspart notice - The message line for refused or rolled back moves.
+ * @csspart selection - The strip that holds the selection's bulk actions (and a hint while nothing is selected).
  *
  * @cssproperty --cwm-board-height - Height of the board (default 36rem).
  * @cssproperty --cwm-board-background - Board background.
@@ -427,7 +428,9 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
             onClear: () => void this.clearScope(),
           })}
       ${this.noToolbar ? nothing : renderToolbar(this)}
-      ${this.selection.size > 0 ? renderBulkBar(this) : nothing}
+      <div class="selection" part="selection">
+        ${this.selection.size > 0 ? renderBulkBar(this) : html`<p class="selection-hint">${this.localize.t('board.bulk.hint')}</p>`}
+      </div>
       ${this.lift?.via === 'keyboard' && this.lift.refusal
         ? html`<div class="notice error" part="notice">${this.lift.refusal}</div>`
         : nothing}
@@ -705,9 +708,28 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
     if (id !== undefined && id !== this.focusedId) this.focusedId = id;
   };
 
+  /** Whether the event went through a card's title, the control that opens the task (`data-open`). */
+  private onOpenControl(event: Event): boolean {
+    for (const node of event.composedPath()) {
+      if (node === this) return false;
+      if ((node as HTMLElement).dataset?.['open'] !== undefined) return true;
+    }
+    return false;
+  }
+
   private readonly onClick = (event: MouseEvent): void => {
     const id = this.taskIdOf(event);
     if (id === undefined) return;
+    const modified = event.shiftKey || event.ctrlKey || event.metaKey;
+    // A click on the title opens the task (and selects its card, as a click on the card does). The second
+    // click of a double click on it (detail 2) must not open it again.
+    if (!modified && this.onOpenControl(event)) {
+      this.selection = new Set([id]);
+      this.selectionAnchor = id;
+      this.focusedId = id;
+      if (event.detail <= 1) this.open(id);
+      return;
+    }
     if (event.shiftKey) this.selectRange(id);
     else if (event.ctrlKey || event.metaKey) this.toggleSelected(id);
     else {
@@ -719,7 +741,8 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
 
   private readonly onDoubleClick = (event: MouseEvent): void => {
     const id = this.taskIdOf(event);
-    if (id !== undefined) this.open(id);
+    // On the title, its first click has opened the task already.
+    if (id !== undefined && !this.onOpenControl(event)) this.open(id);
   };
 
   private open(id: Id): void {

@@ -58,6 +58,7 @@ import {
 } from './model/index.js';
 import { LinkDrag, linkKey, overlayStyles, renderOverlay, type LinkRequest } from './overlay/index.js';
 import { CwmGanttPopup } from './popup/gantt-popup.js';
+import type { PopupAnchor } from './popup/popup-model.js';
 import { renderToolbar, type ToolbarHost } from './toolbar/gantt-toolbar.js';
 import { scopeContextStyles } from './toolbar/scope-context.styles.js';
 import { ZOOMS, isZoom, type Zoom } from './zoom.js';
@@ -168,7 +169,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
   @state() private collapsed: ReadonlySet<Id> = new Set();
   @state() private activeId: Id | undefined;
   @state() private window: RowWindow = { first: 0, count: 0 };
-  @state() private popupFor: { readonly id: Id; readonly anchor: { x: number; y: number } } | undefined;
+  @state() private popupFor: { readonly id: Id; readonly anchor: PopupAnchor } | undefined;
   @state() private popupRefusal = '';
   @state() private hoveredId: Id | undefined;
   /** The arrow last clicked (`from>to`), drawn emphasised while its successor's popup is open. */
@@ -587,7 +588,7 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
           onDateChange: (id, start, due) => this.onBarDropped(id, start, due),
           onProgressChange: (id, progress) => this.onProgressDropped(id, progress),
           onBarClick: (id) => this.onBarClicked(id),
-          onBarDoubleClick: (id) => this.openTask(id),
+          onBarDoubleClick: (id) => this.onBarDoubleClicked(id),
           onBarDrag: (id, x, width) => (this.dragGeometry = { id, x, width }),
         },
       });
@@ -756,11 +757,21 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
     this.announce(this.t('gantt.announce.progress', { name: task.title, progress }));
   }
 
+  /**
+   * The first click of the double click opened the bar's popup: the opened task supersedes it, and left
+   * open it would cover the bars below (the next double click would land on it). Closed first, so the
+   * focus it gives back to the row does not take it from whatever the host opens.
+   */
+  private onBarDoubleClicked(id: Id): void {
+    if (this.popupFor?.id === id) this.closePopup();
+    this.openTask(id);
+  }
+
   private onBarClicked(id: Id): void {
     this.activeId = id;
     const bar = this.chart?.barElement(id);
     const rect = bar?.getBoundingClientRect();
-    this.openPopup(id, rect ? { x: rect.left, y: rect.bottom } : undefined);
+    this.openPopup(id, rect ? { x: rect.left, y: rect.bottom, top: rect.top } : undefined);
   }
 
   /**
@@ -887,11 +898,11 @@ export class CwmGantt extends CwmElement implements ToolbarHost {
 
   // ------------------------------------------------------------------ popup
 
-  private openPopup(id: Id, anchor?: { x: number; y: number }): void {
+  private openPopup(id: Id, anchor?: PopupAnchor): void {
     const rowElement = this.renderRoot.querySelector<HTMLElement>(`#row-${CSS.escape(id)}`);
     const rect = rowElement?.getBoundingClientRect();
     this.popupRefusal = '';
-    this.popupFor = { id, anchor: anchor ?? { x: (rect?.left ?? 0) + this.gridWidth, y: rect?.bottom ?? 0 } };
+    this.popupFor = { id, anchor: anchor ?? { x: (rect?.left ?? 0) + this.gridWidth, y: rect?.bottom ?? 0, top: rect?.top ?? 0 } };
   }
 
   private closePopup(): void {

@@ -111,7 +111,20 @@ export const cardStyles = css`
     color: ${token('color-warning')};
   }
 
+  /*
+   * The title is a button (a click on it opens the task), as wide as its text so a click beside it still
+   * selects the card. It looks like the title it is, underlined under the pointer.
+   */
   .title {
+    justify-self: start;
+    align-self: start;
+    max-inline-size: 100%;
+    padding: 0;
+    border: none;
+    background: none;
+    color: inherit;
+    font-family: inherit;
+    cursor: pointer;
     margin: 0;
     font-size: ${token('font-size-m')};
     font-weight: ${token('font-weight-strong')};
@@ -129,6 +142,10 @@ export const cardStyles = css`
      */
     unicode-bidi: plaintext;
     text-align: left;
+  }
+
+  .title:hover {
+    text-decoration: underline;
   }
 
   :host(:dir(rtl)) .title {

@@ -29,7 +29,7 @@ const PRIORITY_MARK: Record<string, string> = { urgent: '!!!', high: '!!', mediu
  * @tagname cwm-board-card
  *
  * @csspart card - The card's box.
- * @csspart title - The task title.
+ * @csspart title - The task title: a button that opens the task (`cwm-task-open`) on click.
  * @csspart meta - The rows of details above and below the title.
  * @csspart avatar - One assignee's avatar.
  * @csspart tag - One tag.
@@ -85,7 +85,15 @@ export class CwmBoardCard extends LitElement {
           ? html`<span class="priority ${view.priority}" title=${parts.localization.t(`board.priority.${view.priority}`)}>${PRIORITY_MARK[view.priority]}</span>`
           : nothing}
       </div>
-      <p class="title" part="title">${view.title}</p>
+      <button
+        type="button"
+        class="title"
+        part="title"
+        tabindex="-1"
+        data-open
+        aria-label=${parts.localization.t('board.card.open', { title: view.title })}
+        @mousedown=${this.keepFocusOnCard}
+      >${view.title}</button>
       <div class="bottom" part="meta" aria-hidden="true">${this.renderDetails(view, parts)}</div>
     </div>`;
   }
@@ -130,6 +138,16 @@ export class CwmBoardCard extends LitElement {
     const colour = styleMap({ background: `hsl(${person.hue} 55% 30%)` });
     return html`<span class="avatar" part="avatar" style=${colour}>${person.initials}</span>`;
   }
+
+  /**
+   * The title is a pointer shortcut for opening the task; the keyboard opens it with Enter on the card.
+   * So a press on it focuses the card, as a press anywhere else on the card does, never the button: a
+   * focused button would also turn Enter into a second, native click.
+   */
+  private readonly keepFocusOnCard = (event: MouseEvent): void => {
+    event.preventDefault();
+    this.focus({ preventScroll: true });
+  };
 
   /** What a screen reader hears when the card gets focus: the visible details in words. */
   private summary(): string {

@@ -56,6 +56,7 @@ export const BOARD_DE: BoardMessages = {
   'board.bulk.selected': { one: '1 Aufgabe ausgewählt', other: '{count} Aufgaben ausgewählt' },
   'board.bulk.move': 'Verschieben nach',
   'board.bulk.assign': 'Zuweisen an',
+  'board.bulk.hint': 'Klick auf eine Karte wählt sie aus, Umschalt- oder Strg-Klick wählt mehrere. Klick auf einen Titel öffnet die Aufgabe.',
   'board.bulk.clear': 'Auswahl aufheben',
   'board.instructions':
     'Pfeiltasten wechseln zwischen Karten. Leertaste hebt eine Karte an; die Pfeiltasten bewegen sie; Leertaste legt sie ab, Escape bricht ab. Eingabe öffnet eine Karte. Umschalt oder Strg mit Leertaste oder Klick wählt mehrere aus.',

@@ -56,6 +56,7 @@ export const BOARD_EN: BoardMessages = {
   'board.bulk.selected': { one: '1 task selected', other: '{count} tasks selected' },
   'board.bulk.move': 'Move to',
   'board.bulk.assign': 'Assign to',
+  'board.bulk.hint': 'Click a card to select it, Shift+click or Ctrl+click to select several. Click a title to open the task.',
   'board.bulk.clear': 'Clear selection',
   'board.instructions':
     'Arrow keys move between cards. Space lifts a card; arrows then move it; Space drops it and Escape cancels. Enter opens a card. Shift or Ctrl with Space or a click selects several.',

@@ -57,6 +57,7 @@ export interface BoardMessages {
   readonly 'board.bulk.selected': MessageText;
   readonly 'board.bulk.move': MessageText;
   readonly 'board.bulk.assign': MessageText;
+  readonly 'board.bulk.hint': MessageText;
   readonly 'board.bulk.clear': MessageText;
   readonly 'board.instructions': MessageText;
   readonly 'board.announce.lifted': MessageText;

@@ -8,7 +8,7 @@ import { BAR_HEIGHT, barMiddle, barTop } from '../geometry.js';
 import type { DependencyLink } from '../model/dependency-rules.js';
 import { arrowShape } from './arrow-geometry.js';
 import type { LinkDraft, LinkDrag } from './link-drag.js';
-import { barOfId, barOfRow, handlePoint, MILESTONE_HALF_SIZE, rowBarGeometry, sidePoint, type BarLayout, type DragGeometry, type LinkSide, type OverlayRows } from './row-bars.js';
+import { barOfId, barOfRow, handlePoint, MILESTONE_HALF_SIZE, rowBarGeometry, sidePoint, type BarLayout, type DragGeometry, type LinkSide, type OverlayRow, type OverlayRows } from './row-bars.js';
 import type { ScaleLike } from './scale-like.js';
 
 /**
@@ -69,6 +69,7 @@ const TARGET_OUTLINE = 3;
 export function renderOverlay(input: OverlayInput): TemplateResult {
   const layout: BarLayout = { rows: input.rows, scale: input.scale, dragGeometry: input.dragGeometry, window: input.window };
   return html`<svg class="overlay cwm-gantt-overlay" width=${input.width} height=${input.height} aria-hidden="true">
+    ${input.canEditLinks ? hitClip(input, layout) : nothing}
     ${todayLine(input)}
     <g class="links">${repeat(uniqueLinks(input.links), (link) => linkKey(link.fromId, link.toId), (link) => arrow(link, input, layout))}</g>
     <g class="milestones">${milestones(input, layout)}</g>
@@ -106,9 +107,44 @@ function arrow(link: OverlayLink, input: OverlayInput, layout: BarLayout): SVGTe
     <path class="line" d=${shape.line}></path>
     <path class="head" d=${shape.head}></path>
     ${clickable
-      ? svg`<path class="hit" d=${shape.line} @click=${() => input.onLinkClick?.(link.fromId, link.toId)}></path>`
+      ? svg`<path class="hit" d=${shape.line} clip-path=${`url(#${HIT_CLIP_ID})`} @click=${() => input.onLinkClick?.(link.fromId, link.toId)}></path>`
       : nothing}
   </g>`;
+}
+
+/**
+ * Id of the clip path of the arrows' hit areas. Unique enough: the overlay lives in its chart's shadow
+ * root, where `url(#...)` resolves, so two charts on a page never see each other's.
+ */
+const HIT_CLIP_ID = 'cwm-gantt-link-hits';
+
+/**
+ * The region where an arrow's wide, invisible hit stroke may take the pointer: the rows area minus every
+ * bar of the window. An arrow routed through another row's bar (or leaving its own) must not swallow the
+ * clicks, double clicks and drags meant for that bar; off the bars the arrow stays easy to hit.
+ * Even-odd filling turns the bar boxes into holes (bars never overlap: one per row).
+ */
+function hitClip(input: OverlayInput, layout: BarLayout): SVGTemplateResult {
+  const holes: string[] = [];
+  for (const index of windowRows(input)) {
+    const box = barHitBox(input.rows[index]!, layout, input.scale);
+    if (box === undefined) continue;
+    holes.push(`M ${box.x} ${barTop(index)} h ${box.width} v ${BAR_HEIGHT} h ${-box.width} Z`);
+  }
+  // The outer box reaches past the rows area: arrows to rows out of the window run beyond it.
+  const outer = `M -1e6 -1e6 H 1e6 V 1e6 H -1e6 Z`;
+  return svg`<defs><clipPath id=${HIT_CLIP_ID}><path clip-rule="evenodd" d=${[outer, ...holes].join(' ')}></path></clipPath></defs>`;
+}
+
+/**
+ * The box frappe's bar takes the pointer in: the drawn bar, or for a milestone the invisible one-day bar
+ * under its diamond (which is what is dragged and double-clicked).
+ */
+function barHitBox(row: OverlayRow, layout: BarLayout, scale: ScaleLike): { x: number; width: number } | undefined {
+  if (row.kind !== 'milestone') return rowBarGeometry(row, layout);
+  const day = row.due ?? row.start;
+  if (day === undefined) return undefined;
+  return layout.dragGeometry?.id === row.id ? layout.dragGeometry : scale.barOf(day, day);
 }
 
 /** A vertical line through the middle of today's column, over the whole rows area. */

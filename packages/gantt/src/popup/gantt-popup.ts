@@ -499,11 +499,14 @@ export class CwmGanttPopup extends LitElement {
 
   private readonly place = (): void => {
     if (!this.row) return;
+    // Measured at its natural height: a limit set by the last placement would hide how tall it now is.
+    this.style.maxBlockSize = '';
     const box = this.getBoundingClientRect();
     const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
-    const { left, top } = placePopup(this.anchor, { width: box.width, height: box.height }, viewport);
+    const { left, top, maxHeight } = placePopup(this.anchor, { width: box.width, height: box.height }, viewport);
     this.style.left = `${left}px`;
     this.style.top = `${top}px`;
+    if (maxHeight !== undefined) this.style.maxBlockSize = `${maxHeight}px`;
     this.setAttribute('placed', '');
   };
 

@@ -33,4 +33,10 @@ export interface PopupPeople {
 export interface PopupAnchor {
   readonly x: number;
   readonly y: number;
+  /**
+   * The top of what the popup belongs to (the bar or row whose bottom is `y`), in viewport pixels. A
+   * popup without room below goes above THIS, so it never covers its own bar: the second click of a
+   * double click on the bar would land on the popup instead. Defaults to `y`.
+   */
+  readonly top?: number;
 }
