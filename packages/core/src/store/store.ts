@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject, Subscription, combineLatest, defer, distinctUntilChanged, map, of, shareReplay, timer } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, Subscription, combineLatest, defer, distinctUntilChanged, filter, map, of, shareReplay, timer } from 'rxjs';
 import type { CwmAdapter, MutationResult, PresenceState, RemoteChange } from '../adapter/contract.js';
 import type { UnreadSummary } from '../adapter/unread.js';
 import { applyMutation } from '../adapter/apply.js';
@@ -144,6 +144,11 @@ export class CwmStore {
   private readonly loadedActivity = new Set<string>();
   /** The backend's unread counts taken at the last (re)load, when the adapter counts them. */
   private readonly unreadSeed = new BehaviorSubject<UnreadSummary | undefined>(undefined);
+  /**
+   * The backend is still counting (a load asked it): unread counts wait for its answer instead of
+   * showing the smaller count of the messages loaded so far. The load itself does not wait for it.
+   */
+  private readonly unreadSeedPending = new BehaviorSubject<boolean>(false);
   /** A recount of the seed asked for while one runs: run another when it ends. */
   private unreadRecount: { again: boolean } | undefined;
   private confirmed: Confirmed = CwmStore.emptyConfirmed();
@@ -216,6 +221,7 @@ export class CwmStore {
     this.errorSubject.complete();
     this.historySubject.complete();
     this.unreadSeed.complete();
+    this.unreadSeedPending.complete();
   }
 
   /** Sends waiting writes now instead of at the next retry (e.g. when the browser says it is online). */
@@ -284,7 +290,12 @@ export class CwmStore {
       // An adapter written before templates existed: there are none to offer, nothing else breaks.
       this.reportLoadFailure(error);
     }
-    const seed = await this.readUnreadSeed();
+    // The backend counts unread messages after the collections, without holding up the first state
+    // (counting over every message added ~230 ms to a 10,000-task connect, and running it alongside the
+    // loads only competed with them). Unread counts wait for its answer (`unreadSeedPending`), so no
+    // badge shows the smaller count of the messages loaded so far.
+    this.unreadSeedPending.next(this.adapter.capabilities.unreadCounts === true && this.adapter.unreadCounts !== undefined);
+    const seeding = this.readUnreadSeed();
     // Messages and activity are loaded per task or project when a widget asks for them; keep the
     // ones already loaded so a reload (reset) does not drop an open conversation.
     confirmed.messages = this.confirmed.messages;
@@ -300,7 +311,11 @@ export class CwmStore {
     rejected.retain((entry) => !RELOADED.includes(entry.collection) || !confirmed[entry.collection].has(entry.id));
     this.rebuildAll(rejected.result());
     // After the state, so the counter sees the seed with the markers it was counted against.
-    if (!this.disposed) this.unreadSeed.next(seed);
+    void seeding.then((seed) => {
+      if (this.disposed) return;
+      this.unreadSeed.next(seed);
+      this.unreadSeedPending.next(false);
+    });
   }
 
   /** The backend's unread counts for the acting person, or `undefined` when it has none to give. */
@@ -674,7 +689,10 @@ export class CwmStore {
     return this.cached('unread-counts', () =>
       defer(() => {
         const counter = new UnreadCounter(this.userId, (taskId) => this.recountUnreadSeed(taskId));
-        return combineLatest([this.subject, this.unreadSeed]).pipe(map(([state, seed]) => counter.update(state.messages, state.reads, seed)));
+        return combineLatest([this.subject, this.unreadSeed, this.unreadSeedPending]).pipe(
+          filter(([, , pending]) => !pending),
+          map(([state, seed]) => counter.update(state.messages, state.reads, seed)),
+        );
       }).pipe(distinctUntilChanged(), shareReplay({ bufferSize: 1, refCount: true })),
     );
   }
