@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { baseStyles } from '../../base/base.styles.js';
 import { moveActiveOption } from '../shared/active-option.js';
-import { chipKeyAction, focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
+import { focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
 import { CwmFormControl, VALID, type ControlValidity } from '../shared/form-control.js';
 import { chipListStyles, formControlStyles } from '../shared/form-control.styles.js';
 import { filterPeople, parseIds, type PersonOption } from './people-filter.js';
@@ -112,7 +112,7 @@ export class CwmPeopleField extends CwmFormControl {
                 aria-label=${this.localize.t('form.people.remove', { name: personName })}
                 ?disabled=${this.refusesInput}
                 @click=${() => this.removePerson(id)}
-                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index)}
+                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index, this.selectedIds.length, (at, then) => this.removePerson(this.selectedIds[at]!, then))}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -213,25 +213,6 @@ export class CwmPeopleField extends CwmFormControl {
     this.fireChange();
     void this.updateComplete.then(() => focusChipTarget(this.renderRoot, then));
   }
-
-  /** The roving keys on a chip's remove button (see `chipKeyAction`). */
-  private onChipKeyDown(event: KeyboardEvent, index: number): void {
-    const action = chipKeyAction(event.key, index, this.selectedIds.length, this.isRtl());
-    if (action.kind === 'none') return;
-    event.preventDefault();
-    // Escape only leaves the chips: a panel or dialog around us stays open.
-    if (event.key === 'Escape') event.stopPropagation();
-    if (action.kind === 'focus') focusChipTarget(this.renderRoot, action.target);
-    else this.removePerson(this.selectedIds[action.index]!, action.then);
-  }
-
-  private isRtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
-  }
-
-  private readonly stop = (event: Event): void => {
-    event.stopPropagation();
-  };
 
   private readonly onInput = (event: Event): void => {
     event.stopPropagation();

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../i18n/localize-controller.js';
+import { chipKeyAction, focusChipTarget, type ChipFocusTarget } from './chip-keys.js';
 
 /** What a control's own check found: the failing `ValidityState` flags and the message shown for them. */
 export interface ControlValidity {
@@ -193,5 +194,29 @@ export abstract class CwmFormControl extends LitElement {
   private readLabels(): void {
     const text = [...this.internals.labels].map((label) => (label.textContent ?? '').trim()).filter(Boolean).join(' ');
     if (text !== this.labelText) this.labelText = text;
+  }
+
+  /** Whether the control is laid out right to left (the chip arrows mirror). */
+  protected isRtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
+  /** Keeps an inner element's event (`change` of the inner input) from being mistaken for the control's own. */
+  protected readonly stop = (event: Event): void => {
+    event.stopPropagation();
+  };
+
+  /**
+   * The roving keys on the remove button of chip `index` of `count` (see `chipKeyAction`), shared by
+   * the chip controls: moves the focus, or calls `remove(index, then)` with where the focus goes next.
+   */
+  protected onChipKeyDown(event: KeyboardEvent, index: number, count: number, remove: (index: number, then: ChipFocusTarget) => void): void {
+    const action = chipKeyAction(event.key, index, count, this.isRtl());
+    if (action.kind === 'none') return;
+    event.preventDefault();
+    // Escape only leaves the chips: a panel or dialog around us stays open.
+    if (event.key === 'Escape') event.stopPropagation();
+    if (action.kind === 'focus') focusChipTarget(this.renderRoot, action.target);
+    else remove(action.index, action.then);
   }
 }

@@ -2,7 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { baseStyles } from '../../base/base.styles.js';
 import { moveActiveOption } from '../shared/active-option.js';
-import { chipKeyAction, focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
+import { focusChipTarget, leavesInputForChips, type ChipFocusTarget } from '../shared/chip-keys.js';
 import { CwmFormControl, VALID, type ControlValidity } from '../shared/form-control.js';
 import { chipListStyles, formControlStyles } from '../shared/form-control.styles.js';
 import { addTag, matchingSuggestions, parseTags } from './tag-list.js';
@@ -116,7 +116,7 @@ export class CwmTagsField extends CwmFormControl {
                 aria-label=${this.localize.t('form.tags.remove', { tag })}
                 ?disabled=${this.refusesInput}
                 @click=${() => this.removeTag(tag)}
-                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index)}
+                @keydown=${(event: KeyboardEvent) => this.onChipKeyDown(event, index, this.currentTags.length, (at, then) => this.removeTag(this.currentTags[at]!, then))}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -204,25 +204,6 @@ export class CwmTagsField extends CwmFormControl {
     this.fireChange();
     void this.updateComplete.then(() => focusChipTarget(this.renderRoot, then));
   }
-
-  /** The roving keys on a chip's remove button (see `chipKeyAction`). */
-  private onChipKeyDown(event: KeyboardEvent, index: number): void {
-    const action = chipKeyAction(event.key, index, this.currentTags.length, this.isRtl());
-    if (action.kind === 'none') return;
-    event.preventDefault();
-    // Escape only leaves the chips: a panel or dialog around us stays open.
-    if (event.key === 'Escape') event.stopPropagation();
-    if (action.kind === 'focus') focusChipTarget(this.renderRoot, action.target);
-    else this.removeTag(this.currentTags[action.index]!, action.then);
-  }
-
-  private isRtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
-  }
-
-  private readonly stop = (event: Event): void => {
-    event.stopPropagation();
-  };
 
   private readonly onInput = (event: Event): void => {
     event.stopPropagation();
