@@ -81,7 +81,7 @@ function heading(title) {
   console.log(`\n== ${title}`);
 }
 
-/** The packages listed in the root `workspaces` (plain paths or `dir/*` globs), with their manifests. */
+/** The publishable packages listed in the root `workspaces` (plain paths or `dir/*` globs), with their manifests. */
 function readWorkspacePackages() {
   const rootManifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const dirs = [];
@@ -95,10 +95,11 @@ function readWorkspacePackages() {
       dirs.push(join(repoRoot, pattern));
     }
   }
-  return dirs.map((dir) => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    return { name: manifest.name, dir, manifest };
-  });
+  // Private packages (the reference server) are never published, so they have no dist/ to build.
+  return dirs
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => manifest.private !== true)
+    .map(({ dir, manifest }) => ({ name: manifest.name, dir, manifest }));
 }
 
 /**

@@ -83,7 +83,7 @@ export class LocalAdapter implements CwmAdapter {
   private readonly roster = new PresenceRoster();
   /** This tab's own presence per room, repeated at every heartbeat. */
   private readonly ownPresence = new Map<string, PresenceState>();
-  private connection: Connection | undefined;
+  private opened: Connection | undefined;
   private closed = false;
 
   constructor(options: LocalAdapterOptions = {}) {
@@ -92,28 +92,28 @@ export class LocalAdapter implements CwmAdapter {
 
   async open(session: AdapterSession): Promise<Workspace> {
     if (this.closed) throw new AdapterError('network', 'The adapter is closed.');
-    if (this.connection !== undefined && this.connection.session.workspaceId !== session.workspaceId) this.disconnect();
+    if (this.opened !== undefined && this.opened.session.workspaceId !== session.workspaceId) this.disconnect();
     const name = workspaceName(session.workspaceId, this.options.namespace ?? DEFAULT_NAMESPACE);
-    const db = this.connection?.db ?? new WorkspaceDatabase(name);
+    const db = this.opened?.db ?? new WorkspaceDatabase(name);
     let workspace: Workspace | undefined;
     try {
       workspace = (await readWorkspace(db)) ?? (await seedWorkspace(db, session.workspaceId, this.options.seed));
     } catch (error) {
-      if (this.connection === undefined) db.close();
+      if (this.opened === undefined) db.close();
       throw storageError(`open workspace "${session.workspaceId}"`, error);
     }
     if (this.closed) {
       db.close();
       throw new AdapterError('network', 'The adapter was closed while opening.');
     }
-    if (this.connection === undefined) {
+    if (this.opened === undefined) {
       const channel = new BroadcastChannel(name);
       channel.onmessage = (event: MessageEvent) => this.receive(event.data);
       const heartbeat = setInterval(() => this.beat(), this.options.presenceHeartbeatMs ?? 5_000);
-      this.connection = { session, db, channel, heartbeat };
+      this.opened = { session, db, channel, heartbeat };
       this.post({ kind: 'hello', from: this.clientId });
     } else {
-      this.connection = { ...this.connection, session };
+      this.opened = { ...this.opened, session };
     }
     // Housekeeping off the critical path: a failure here costs nothing but a larger log.
     const cutoff = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
@@ -171,7 +171,7 @@ export class LocalAdapter implements CwmAdapter {
   }
 
   setPresence(room: string, state: Omit<PresenceState, 'personId' | 'at'> | null): void {
-    const connection = this.connection;
+    const connection = this.opened;
     if (connection === undefined) return;
     if (state === null) {
       this.ownPresence.delete(room);
@@ -206,13 +206,13 @@ export class LocalAdapter implements CwmAdapter {
 
   private requireConnection(): Connection {
     if (this.closed) throw new AdapterError('network', 'The adapter is closed.');
-    if (this.connection === undefined) throw new AdapterError('not-found', 'No workspace is open on this adapter: call open() first.');
-    return this.connection;
+    if (this.opened === undefined) throw new AdapterError('not-found', 'No workspace is open on this adapter: call open() first.');
+    return this.opened;
   }
 
   /** Leaves every room, closes the channel and the database. The adapter can `open` again. */
   private disconnect(): void {
-    const connection = this.connection;
+    const connection = this.opened;
     if (connection === undefined) return;
     for (const room of [...this.ownPresence.keys()]) this.announce(room, null);
     this.ownPresence.clear();
@@ -220,7 +220,7 @@ export class LocalAdapter implements CwmAdapter {
     connection.channel.onmessage = null;
     connection.channel.close();
     connection.db.close();
-    this.connection = undefined;
+    this.opened = undefined;
     // Without a channel we hear nobody: showing stale faces would be wrong.
     this.roster.clear();
   }
@@ -243,7 +243,7 @@ export class LocalAdapter implements CwmAdapter {
 
   private post(message: ChannelMessage): void {
     try {
-      this.connection?.channel.postMessage(message);
+      this.opened?.channel.postMessage(message);
     } catch (error) {
       // A change that cannot be cloned is a bug, but the write is already safe in IndexedDB.
       console.error('[cwm] could not broadcast to other tabs', error);

@@ -60,7 +60,17 @@ export interface Page {
 
 /** The backend's answer to one mutation, in the order they were pushed. */
 export type MutationResult =
-  | { readonly mutationId: string; readonly status: 'applied'; readonly entity?: AnyEntity }
+  | {
+      readonly mutationId: string;
+      readonly status: 'applied';
+      readonly entity?: AnyEntity;
+      /**
+       * Fields of an update's patch that were NOT applied because someone else had changed them since
+       * the mutation's base version: the server's value was kept (see `rebasePatch`). The store tells
+       * the user. Absent or empty: the whole patch was applied.
+       */
+      readonly kept?: readonly string[];
+    }
   | { readonly mutationId: string; readonly status: 'duplicate'; readonly entity?: AnyEntity }
   | { readonly mutationId: string; readonly status: 'conflict'; readonly current: AnyEntity }
   | { readonly mutationId: string; readonly status: 'rejected'; readonly error: AdapterError };
@@ -79,6 +89,34 @@ export interface PresenceState {
   readonly typing?: boolean;
   /** Milliseconds since epoch of the last heartbeat. */
   readonly at: number;
+}
+
+/**
+ * How an adapter's connection to its backend is doing, for the widgets' status line. Adapters without
+ * a network (memory, local) have none; `CwmAdapter.connection` is then absent.
+ */
+export interface ConnectionState {
+  /**
+   * Live changes: `live` (a stream is open), `connecting` (first attempt), `reconnecting` (lost, trying
+   * again; changes missed meanwhile are caught up on reconnect), `polling` (no push: the adapter asks
+   * every few seconds), `off` (no live changes at all).
+   */
+  readonly realtime: 'live' | 'connecting' | 'reconnecting' | 'polling' | 'off';
+  /**
+   * Writes: `idle` (nothing waiting), `sending`, `waiting` (the backend is unreachable or busy; retried
+   * at `retryAt`), `paused-auth` (the backend no longer accepts the sign-in; the host must refresh it),
+   * `other-tab` (another tab of this browser sends this person's queue).
+   */
+  readonly sending: 'idle' | 'sending' | 'waiting' | 'paused-auth' | 'other-tab';
+  /**
+   * Writes are kept on this device (IndexedDB) until the backend confirms them, so a reload or an
+   * outage loses nothing. False when storage failed (quota, blocked, private mode): online-only.
+   */
+  readonly durable: boolean;
+  /** Writes queued on this device and not yet confirmed, every tab's. */
+  readonly queued: number;
+  /** When the next attempt to send is due, ms since epoch; only while `waiting`. */
+  readonly retryAt?: number;
 }
 
 export interface AdapterSession {
@@ -116,6 +154,21 @@ export interface CwmAdapter {
    * and after a reset; the store keeps it live from there. Throws `AdapterError`.
    */
   unreadCounts?(personId: Id): Promise<UnreadSummary>;
+  /**
+   * Makes mutations durable on this device before anything is sent (an offline outbox). The store calls
+   * it once per write, synchronously after applying it optimistically, and awaits it before `push`.
+   * Rejects with an `AdapterError` when storage failed: the store then reports `storage-unavailable`
+   * and still sends the write (online-only). Absent: writes live in memory until sent.
+   */
+  record?(mutations: readonly Mutation[]): Promise<void>;
+  /**
+   * Mutations recorded on this device for this session and not yet confirmed, oldest first (after a
+   * reload, possibly by another tab). The store shows them as pending again and pushes them; pushing a
+   * mutation id that is already queued must not send it twice.
+   */
+  queued?(): Promise<readonly Mutation[]>;
+  /** The connection's state, current value first. Absent: always connected (memory, local). */
+  connection?(): Observable<ConnectionState>;
   /** Sign-out: forget everything stored on this device for the session. */
   wipe?(): Promise<void>;
   /** Stops live changes and releases resources. */

@@ -3,3 +3,5 @@ export * from './errors.js';
 export * from './mutation.js';
 export * from './apply.js';
 export * from './unread.js';
+export * from './rebase.js';
+export * from './same-value.js';

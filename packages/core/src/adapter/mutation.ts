@@ -34,6 +34,12 @@ export interface UpdateMutation<C extends CollectionName = CollectionName> exten
    * `null` is cleared (the store sends `null`, never `undefined`, so the patch survives JSON).
    */
   readonly patch: Patch<C>;
+  /**
+   * The patched fields' values at `baseVersion`, as the user saw them before editing. With them a
+   * conflict can be merged field by field (`rebasePatch`): a field nobody else touched is applied, a
+   * field someone else changed keeps their value. Absent: the patch wins field by field (last writer).
+   */
+  readonly baseValues?: Patch<C>;
 }
 
 export interface DeleteMutation<C extends CollectionName = CollectionName> extends MutationBase<C> {

@@ -1,0 +1,2 @@
+/** @cwm/adapter-rest: see README.md. */
+export {};
