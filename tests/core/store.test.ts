@@ -151,19 +151,24 @@ describe('CwmStore: optimistic writes', () => {
     expect(errors.some((error) => error.kind === 'write-rebased')).to.equal(true);
   });
 
-  it('merges a remote change without clobbering a pending local edit', async () => {
-    const { store, adapter } = setup();
+  it('merges a remote change under a pending local edit; on the conflict their earlier edit of the same field wins', async () => {
+    const { store, adapter, errors } = setup();
     await store.connect();
     adapter.hold();
     const result = store.updateTask('t-1', { title: 'Local title' });
     adapter.remoteUpdate('tasks', 't-1', { priority: 'urgent', title: 'Their title' });
-    // Their priority arrives, our pending title stays on top.
+    // Their priority arrives, our pending title stays on top while it is unconfirmed.
     expect(store.state.tasks.get('t-1')?.priority).to.equal('urgent');
     expect(title(store, 't-1')).to.equal('Local title');
     adapter.release();
-    if (result.ok) await result.confirmed;
-    expect(title(store, 't-1')).to.equal('Local title');
+    if (result.ok) expect(await result.confirmed).to.deep.equal({ status: 'applied' });
+    // They changed the title after the value we edited: theirs is kept, and nothing is sent again.
+    expect(title(store, 't-1')).to.equal('Their title');
     expect(store.state.tasks.get('t-1')?.priority).to.equal('urgent');
+    expect(adapter.pushed).to.have.length(1);
+    expect(errors.filter((error) => error.kind === 'write-merged')).to.deep.equal([
+      { kind: 'write-merged', collection: 'tasks', entityId: 't-1', intent: 'task.edit', kept: ['title'] },
+    ]);
   });
 
   it('clears a field with a patch that survives JSON (null, never undefined)', async () => {

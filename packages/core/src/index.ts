@@ -10,6 +10,7 @@ export * from './workflow/rank.js';
 export * from './workflow/rules.js';
 export * from './domain.js';
 export * from './store/store.js';
+export { actionsForTaskPatch } from './store/task-rules.js';
 export * from './store/pending.js';
 export * from './store/undo.js';
 export * from './store/incremental.js';

@@ -3,42 +3,9 @@ import { AdapterError, COLLECTIONS, type CollectionName, type ListQuery, type Pa
 /** Page size when a query gives no `limit`. */
 export const DEFAULT_PAGE_SIZE = 500;
 
-/** A filter of `ListQuery` and the entity field it compares. */
-export type FilterName = 'projectId' | 'taskId' | 'personId';
-
-/**
- * Which filters apply to which collection; the others are ignored for it (people have no project).
- * Tasks and activity belong to a project, messages and activity to a task, notifications to a person,
- * read markers to a person and a task. Templates have none: a workspace holds few, and "the templates
- * of a project" includes the unscoped ones, which no equality filter can say (the store filters them).
- */
-export const FILTERS: { readonly [C in CollectionName]: readonly FilterName[] } = {
-  people: [],
-  projects: [],
-  tasks: ['projectId'],
-  messages: ['taskId'],
-  notifications: ['personId'],
-  activity: ['projectId', 'taskId'],
-  reads: ['personId', 'taskId'],
-  templates: [],
-};
-
-/** The filters of `query` that apply to `collection`, as `[field, value]` pairs. */
-export function activeFilters(collection: CollectionName, query: ListQuery): [FilterName, string][] {
-  const active: [FilterName, string][] = [];
-  for (const field of FILTERS[collection]) {
-    const value = query[field];
-    if (value !== undefined) active.push([field, value]);
-  }
-  return active;
-}
-
-/** True when `entity` passes every filter in `filters`. */
-export function matchesFilters(entity: unknown, filters: readonly [FilterName, string][]): boolean {
-  const record = entity as Record<string, unknown>;
-  for (const [field, value] of filters) if (record[field] !== value) return false;
-  return true;
-}
+// The filter table and its two helpers live in @cwm/core, so every adapter (and the REST adapter's
+// offline read cache) filters by the same rule; re-exported here for this package's readers.
+export { FILTERS, activeFilters, matchesFilters, type FilterName } from '@cwm/core';
 
 /** The page size asked for, or the default; never below 1. */
 export function pageLimit(query: ListQuery, fallback = DEFAULT_PAGE_SIZE): number {

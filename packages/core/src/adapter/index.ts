@@ -5,3 +5,4 @@ export * from './apply.js';
 export * from './unread.js';
 export * from './rebase.js';
 export * from './same-value.js';
+export * from './list-filters.js';

@@ -12,6 +12,16 @@ export interface PendingWrite {
   inFlight: boolean;
   /** How often it was replayed onto a newer server version after a conflict. */
   rebases: number;
+  /**
+   * Settles when the adapter has made the write durable (`CwmAdapter.record`), or failed to: it never
+   * rejects. The write is not sent before (persist before send). Absent: nothing to wait for.
+   */
+  recorded?: Promise<void>;
+  /**
+   * Fields dropped from this update's patch by a rebase, because someone else had changed them first:
+   * reported (`write-merged`) when the write is confirmed.
+   */
+  kept?: readonly string[];
   readonly settle: (outcome: WriteOutcome) => void;
 }
 
@@ -37,6 +47,24 @@ export class PendingWrites {
     const list = this.byEntity.get(key);
     if (list) list.push(write);
     else this.byEntity.set(key, [write]);
+  }
+
+  /**
+   * Puts `writes` (new ones, or ones already held) first, in the given order, and the rest after them
+   * in their own order: writes re-read from the adapter's outbox after a reload are older than any
+   * write made since.
+   */
+  putFirst(writes: readonly PendingWrite[]): void {
+    const first = new Set(writes);
+    const rest = this.order.filter((write) => !first.has(write));
+    this.order.splice(0, this.order.length, ...first, ...rest);
+    this.byEntity.clear();
+    for (const write of this.order) {
+      const key = entityKey(write.mutation.collection, write.mutation.entityId);
+      const list = this.byEntity.get(key);
+      if (list) list.push(write);
+      else this.byEntity.set(key, [write]);
+    }
   }
 
   remove(write: PendingWrite): void {

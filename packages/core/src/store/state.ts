@@ -1,3 +1,4 @@
+import type { ConnectionState } from '../adapter/contract.js';
 import type { Id } from '../model/common.js';
 import type { ActivityEntry } from '../model/activity.js';
 import type { Message } from '../model/message.js';
@@ -18,6 +19,23 @@ export interface SyncState {
   readonly online: boolean;
   /** Writes applied here but not yet confirmed. */
   readonly pendingWrites: number;
+  /**
+   * Live changes from the backend, as the adapter's `connection()` reports them (see
+   * `ConnectionState.realtime`). `off` for adapters that report no connection (memory, local).
+   */
+  readonly realtime: ConnectionState['realtime'];
+  /** The adapter's sender: `idle`, `sending`, `waiting`, `paused-auth` or `other-tab` (see `ConnectionState.sending`). */
+  readonly sending: ConnectionState['sending'];
+  /**
+   * Writes are kept on this device until the backend confirms them (an offline outbox). False when the
+   * adapter records nothing (`CwmAdapter.record` absent) or its storage failed: writes then survive
+   * only while the page stays open.
+   */
+  readonly durable: boolean;
+  /** Writes queued on this device and not yet confirmed, every tab's (0 without an outbox). */
+  readonly queued: number;
+  /** When the adapter next tries to send, ms since epoch; only while `sending` is `waiting`. */
+  readonly retryAt?: number;
 }
 
 /**
@@ -62,6 +80,6 @@ export function emptyState(): StoreState {
     templates: Table.empty(),
     rejected: new Map(),
     pendingIds: new Set(),
-    sync: { phase: 'idle', online: true, pendingWrites: 0 },
+    sync: { phase: 'idle', online: true, pendingWrites: 0, realtime: 'off', sending: 'idle', durable: false, queued: 0 },
   };
 }

@@ -19,8 +19,28 @@ export type StoreError =
       readonly entityId: Id;
       readonly intent: string;
     }
-  /** Someone else changed the entity first; the write was replayed onto their version. */
+  /**
+   * Someone else changed the entity first, but none of the fields this write changes: the write was
+   * sent again on top of their version, and both edits hold.
+   */
   | { readonly kind: 'write-rebased'; readonly collection: CollectionName; readonly entityId: Id; readonly intent: string }
+  /**
+   * Someone else changed the entity first, and some of the fields this write changed too. The write
+   * was saved except `kept` (field names): for those the other person's value was kept, because it was
+   * made after the value this user edited. Fields nobody else touched were saved as the user meant.
+   */
+  | {
+      readonly kind: 'write-merged';
+      readonly collection: CollectionName;
+      readonly entityId: Id;
+      readonly intent: string;
+      readonly kept: readonly string[];
+    }
+  /**
+   * Writes cannot be kept on this device (storage full, blocked or private mode): they still go out,
+   * but only survive while the page stays open and online. Reported once per store.
+   */
+  | { readonly kind: 'storage-unavailable'; readonly message: string }
   /** The backend could not be reached; writes are kept and retried. */
   | { readonly kind: 'offline'; readonly message: string; readonly retryInMs: number }
   /** Reading from the backend failed. */

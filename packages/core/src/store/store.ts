@@ -1,5 +1,5 @@
 import { BehaviorSubject, Observable, Subject, Subscription, combineLatest, defer, distinctUntilChanged, filter, map, of, shareReplay, timer } from 'rxjs';
-import type { CwmAdapter, MutationResult, PresenceState, RemoteChange } from '../adapter/contract.js';
+import type { ConnectionState, CwmAdapter, MutationResult, PresenceState, RemoteChange } from '../adapter/contract.js';
 import type { UnreadSummary } from '../adapter/unread.js';
 import { applyMutation } from '../adapter/apply.js';
 import { AdapterError, toAdapterError } from '../adapter/errors.js';
@@ -34,6 +34,10 @@ import { UndoHistory, type ChangeSpec, type UndoEntry } from './undo.js';
 import { MessageHistory, type MessageHistoryState, type OlderMessages } from './message-history.js';
 import { UnreadCounter, isAfterMarker } from './unread-counts.js';
 import { TemplateActions, type FromTemplateOptions, type SaveTemplateOptions } from './template-actions.js';
+import { mergeConflict, unionFields, valuesOf } from './conflict-merge.js';
+import { senderResumed, syncOfConnection } from './sync-connection.js';
+import { queuedWrites } from './queued-writes.js';
+import { replayWrite } from './replay.js';
 
 export type { WriteOutcome } from './pending.js';
 export type { FromTemplateOptions, SaveTemplateOptions } from './template-actions.js';
@@ -114,8 +118,11 @@ function refused(code: string, reason: string): WriteResult {
  * Data flows one way: adapter -> store -> selectors -> widgets. The store keeps the backend's
  * confirmed entities and this user's pending writes; what it publishes is the confirmed state with
  * the pending writes replayed on top. A write therefore shows at once (optimistic), is confirmed or
- * rolled back when the backend answers, is replayed onto the newer version after a conflict
- * (rebase), and survives remote changes to the same entity arriving meanwhile.
+ * rolled back when the backend answers, is merged field by field onto the newer version after a
+ * conflict (`mergeConflict`: fields someone else changed first keep their value, the rest is sent
+ * again), and survives remote changes to the same entity arriving meanwhile. With an adapter that
+ * records writes (an offline outbox), each write is recorded before it is sent, and writes still
+ * queued from before a reload show again.
  *
  * Plain TypeScript and RxJS, no DOM: it runs in a test without a page.
  */
@@ -159,6 +166,10 @@ export class CwmStore {
   private retryDelay = 0;
   private disposed = false;
   private following = false;
+  /** `adapter.record` rejected once: writes are online-only, reported once (`storage-unavailable`). */
+  private storageFailed = false;
+  /** The adapter's last reported sender state, to notice it coming out of `waiting`. */
+  private lastSending: ConnectionState['sending'] | undefined;
   private readonly templateActions: TemplateActions;
 
   /** Every state the widgets should show; replays the current one to new subscribers. */
@@ -185,6 +196,8 @@ export class CwmStore {
       perform: (forward, undo) => this.perform(forward, { undo }),
       countInStatus: (projectId, status) => this.countInStatus(projectId, status),
     });
+    // An adapter that records writes keeps them on this device until its connection says otherwise.
+    if (this.adapter.record !== undefined) this.patchSync({ durable: true });
   }
 
   private static emptyConfirmed(): Confirmed {
@@ -245,7 +258,11 @@ export class CwmStore {
             error: (error: unknown) => this.reportLoadFailure(error),
           }),
         );
+        this.followConnection();
       }
+      // Before the collections, so the first published state already shows writes queued before a reload.
+      await this.restoreQueued();
+      if (this.disposed) return;
       await this.loadEverything();
       if (this.disposed) return;
       this.subject.next({ ...this.subject.value, workspace, userId: this.userId });
@@ -260,6 +277,52 @@ export class CwmStore {
       this.reportLoadFailure(error);
       this.patchSync({ phase: 'failed' });
     }
+  }
+
+  /** Feeds `sync` from the adapter's connection state; retries writes the moment its sender resumes. */
+  private followConnection(): void {
+    const connection = this.adapter.connection?.();
+    if (!connection) return;
+    this.subscriptions.add(
+      connection.subscribe({
+        next: (state) => {
+          if (this.disposed) return;
+          const resumed = senderResumed(this.lastSending, state.sending);
+          this.lastSending = state.sending;
+          this.patchSync(syncOfConnection(state, this.storageFailed));
+          if (resumed) this.retryNow();
+        },
+        // A broken status feed is not a broken store: the last known state stays.
+        error: (error: unknown) => this.reportLoadFailure(error),
+      }),
+    );
+  }
+
+  /**
+   * Shows again the writes the adapter still holds from before a reload (`CwmAdapter.queued`), oldest
+   * first and before any write made since, and sends them with the rest. Nobody waits on their
+   * outcome; a rejection rolls the view back like any other. Ones already pending are not added twice.
+   */
+  private async restoreQueued(): Promise<void> {
+    if (!this.adapter.queued) return;
+    let queued: readonly unknown[];
+    try {
+      queued = await this.adapter.queued();
+    } catch (error) {
+      this.reportLoadFailure(error);
+      return;
+    }
+    if (this.disposed) return;
+    const restored = queuedWrites(queued, this.pending, (issue) => this.reportIssues([issue]));
+    if (restored.length === 0) return;
+    this.pending.putFirst(restored);
+    const touched = new Map<CollectionName, Set<Id>>();
+    for (const write of restored) {
+      let ids = touched.get(write.mutation.collection);
+      if (!ids) touched.set(write.mutation.collection, (ids = new Set()));
+      ids.add(write.mutation.entityId);
+    }
+    this.rebuild(touched);
   }
 
   private async loadEverything(): Promise<void> {
@@ -562,7 +625,7 @@ export class CwmStore {
       const deletions: Id[] = [];
       for (const id of ids) {
         let value: AnyEntity | undefined = confirmed.get(id);
-        for (const write of this.pending.forEntity(collection, id)) value = applyMutation(value, write.mutation);
+        for (const write of this.pending.forEntity(collection, id)) value = replayWrite(value, write.mutation);
         if (value === undefined) deletions.push(id);
         else if (view.get(id) !== value) upserts.push(value);
       }
@@ -582,7 +645,7 @@ export class CwmStore {
     for (const collection of Object.keys(this.confirmed) as CollectionName[]) {
       const values = new Map(this.confirmed[collection] as Map<Id, AnyEntity>);
       for (const write of this.pendingOf(collection)) {
-        const value = applyMutation(values.get(write.mutation.entityId), write.mutation);
+        const value = replayWrite(values.get(write.mutation.entityId), write.mutation);
         if (value === undefined) values.delete(write.mutation.entityId);
         else values.set(value.id, value);
       }
@@ -1212,11 +1275,41 @@ export class CwmStore {
       this.publishHistory();
     }
     this.rebuild(touched);
+    // Persist before send: the adapter keeps them on this device, and `flush` waits for that.
+    const recorded = this.recordWrites(mutations);
+    if (recorded) for (const mutation of mutations) this.pending.findById(mutation.id)!.recorded = recorded;
     void this.flush();
     const confirmed = Promise.all(outcomes).then(
       (results): WriteOutcome => results.find((outcome) => outcome.status === 'rejected') ?? { status: 'applied' },
     );
     return { ok: true, id: mutations[0]!.entityId, confirmed };
+  }
+
+  /**
+   * Hands new writes to `adapter.record`; the promise settles when they are durable or storage failed
+   * (never rejects: a storage failure is reported once and the writes still go out, online only).
+   */
+  private recordWrites(mutations: readonly Mutation[]): Promise<void> | undefined {
+    if (!this.adapter.record) return undefined;
+    let recording: Promise<void>;
+    try {
+      recording = this.adapter.record(mutations);
+    } catch (error) {
+      recording = Promise.reject(error);
+    }
+    return recording.then(
+      () => undefined,
+      (error: unknown) => this.storageUnavailable(error),
+    );
+  }
+
+  private storageUnavailable(error: unknown): void {
+    if (this.disposed) return;
+    if (!this.storageFailed) {
+      this.storageFailed = true;
+      this.errorSubject.next({ kind: 'storage-unavailable', message: toAdapterError(error).message });
+    }
+    if (this.state.sync.durable) this.patchSync({ durable: false });
   }
 
   private toMutation(spec: ChangeSpec): Mutation | string {
@@ -1228,9 +1321,11 @@ export class CwmStore {
     // Made against the version the user saw; a create still in flight has none yet.
     const baseVersion = current?.version;
     const withBase = baseVersion === undefined ? base : { ...base, baseVersion };
-    return spec.kind === 'update'
-      ? ({ ...withBase, kind: 'update', entityId: spec.entityId, patch: jsonSafePatch(spec.patch) } as Mutation)
-      : ({ ...withBase, kind: 'delete', entityId: spec.entityId } as Mutation);
+    if (spec.kind === 'delete') return { ...withBase, kind: 'delete', entityId: spec.entityId } as Mutation;
+    const patch = jsonSafePatch(spec.patch);
+    // What the user saw of the fields they changed: lets a conflict be merged field by field.
+    const baseValues = valuesOf(visible as unknown as Record<string, unknown>, Object.keys(patch));
+    return { ...withBase, kind: 'update', entityId: spec.entityId, patch, baseValues } as Mutation;
   }
 
   /** Sends pending writes, oldest first, until none is left or the backend is unreachable. */
@@ -1248,6 +1343,13 @@ export class CwmStore {
             const current = this.confirmed[write.mutation.collection].get(write.mutation.entityId) as AnyEntity | undefined;
             if (current) write.mutation = { ...write.mutation, baseVersion: current.version };
           }
+        }
+        // Persist before send: a write goes out only once the adapter has it (or could not keep it).
+        const recording = batch.map((write) => write.recorded).filter((recorded) => recorded !== undefined);
+        if (recording.length > 0) {
+          await Promise.all(recording);
+          // Disposed meanwhile: the writes were settled as `disposed`; the adapter still holds them.
+          if (this.disposed) return;
         }
         let results: readonly MutationResult[];
         try {
@@ -1295,25 +1397,32 @@ export class CwmStore {
             target.delete(mutation.entityId);
             rejected.forget(mutation.collection, mutation.entityId);
           } else if (result.entity) {
-            rejected.superseded(mutation.collection, result.entity.id, result.entity.version);
-            const current = target.get(result.entity.id);
-            if (!current || current.version < result.entity.version) target.set(result.entity.id, result.entity);
-            // Later writes to this entity were made on top of this one, so they are based on its result.
-            for (const later of this.pending.forEntity(mutation.collection, mutation.entityId)) {
-              if (later.mutation.kind !== 'create') later.mutation = { ...later.mutation, baseVersion: result.entity.version };
-            }
+            this.confirm(mutation, result.entity, rejected);
           }
+          this.reportMerged(mutation, unionFields(write.kept, result.status === 'applied' ? result.kept : undefined));
           write.settle({ status: 'applied' });
           break;
         }
         case 'conflict': {
-          target.set(result.current.id, result.current);
-          if (write.rebases < MAX_REBASES && mutation.kind !== 'create') {
-            write.rebases++;
-            write.mutation = { ...mutation, baseVersion: result.current.version };
-            this.errorSubject.next({ kind: 'write-rebased', collection: mutation.collection, entityId: mutation.entityId, intent: mutation.intent });
-          } else {
+          const held = target.get(result.current.id);
+          if (!held || held.version <= result.current.version) target.set(result.current.id, result.current);
+          const step = mergeConflict(mutation, result.current, write.rebases, MAX_REBASES);
+          if (step.action === 'reject') {
             this.reject(write, 'conflict', 'Someone else changed this at the same time, and your change could not be applied on top of theirs.');
+          } else if (step.action === 'settle') {
+            // Every field left was changed by someone else first (or already holds our value): theirs stands.
+            this.pending.remove(write);
+            this.confirm(mutation, result.current, rejected);
+            this.reportMerged(mutation, unionFields(write.kept, step.kept));
+            write.settle({ status: 'applied' });
+          } else {
+            write.rebases++;
+            write.mutation = step.mutation;
+            write.kept = unionFields(write.kept, step.kept);
+            // A partly kept write is reported once, as merged, when it is confirmed.
+            if (write.kept.length === 0) {
+              this.errorSubject.next({ kind: 'write-rebased', collection: mutation.collection, entityId: mutation.entityId, intent: mutation.intent });
+            }
           }
           break;
         }
@@ -1323,6 +1432,26 @@ export class CwmStore {
       }
     });
     this.rebuild(touched, rejected.result());
+  }
+
+  /**
+   * Takes a confirmed entity the backend answered with, unless something newer is held already; later
+   * pending writes to it were made on top of this one, so they are now based on its version.
+   */
+  private confirm(mutation: Mutation, entity: AnyEntity, rejected: RejectedEdits): void {
+    const target = this.confirmed[mutation.collection] as Map<Id, AnyEntity>;
+    rejected.superseded(mutation.collection, entity.id, entity.version);
+    const current = target.get(entity.id);
+    if (!current || current.version < entity.version) target.set(entity.id, entity);
+    for (const later of this.pending.forEntity(mutation.collection, mutation.entityId)) {
+      if (later.mutation.kind !== 'create') later.mutation = { ...later.mutation, baseVersion: entity.version };
+    }
+  }
+
+  /** Tells the user which of their fields kept someone else's value (`write-merged`), if any. */
+  private reportMerged(mutation: Mutation, kept: readonly string[]): void {
+    if (kept.length === 0 || this.disposed) return;
+    this.errorSubject.next({ kind: 'write-merged', collection: mutation.collection, entityId: mutation.entityId, intent: mutation.intent, kept });
   }
 
   private reject(write: PendingWrite, code: string, message: string): void {
