@@ -1,0 +1,277 @@
+import type { CollectionName, FilterName, Id, Workspace } from '@cwm/core';
+import { matchesFilters } from '@cwm/core';
+
+const DB_VERSION = 1;
+const ENTITIES = 'entities';
+const META = 'meta';
+const BY_COLLECTION = 'collection';
+
+/** The layout of the records below; a database written with another one is started afresh. */
+export const CACHE_SCHEMA = 1;
+
+/** Name of the IndexedDB database that holds a namespace's read replica (next to `<ns>:outbox`). */
+export const cacheDatabaseName = (namespace: string): string => `${namespace}:cache`;
+
+/** A read the store made (a collection, narrowed by these filters), whose entities the cache holds. */
+export interface CacheScope {
+  readonly collection: CollectionName;
+  readonly filters: readonly (readonly [FilterName, string])[];
+}
+
+/** What `meta` holds: whose replica it is, of which workspace, up to which live event, of which reads. */
+export interface CacheMeta {
+  readonly owner?: { readonly tenant: string; readonly userId: Id };
+  readonly schema?: number;
+  readonly workspace?: Workspace;
+  /** The id of the last live event whose change is in the replica (the stream resumes after it). */
+  readonly position?: string;
+  readonly scopes: readonly CacheScope[];
+}
+
+/** One batch step, applied in order inside one transaction. */
+export type CacheOp =
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'workspace'; readonly workspace: Workspace }
+  | { readonly kind: 'scopes'; readonly scopes: readonly CacheScope[] }
+  | { readonly kind: 'position'; readonly id: string }
+  /** Entities as `list()` returns them; with `versioned`, one never replaces a newer stored copy. */
+  | { readonly kind: 'put'; readonly collection: CollectionName; readonly entities: readonly unknown[]; readonly versioned: boolean }
+  | { readonly kind: 'delete'; readonly collection: CollectionName; readonly id: Id }
+  /** A read went to its last page: entities it covers that it did not return are gone. */
+  | { readonly kind: 'replace'; readonly scope: CacheScope; readonly keep: ReadonlySet<Id> };
+
+interface EntityRecord {
+  readonly collection: CollectionName;
+  readonly id: Id;
+  readonly entity: unknown;
+}
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function committed(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
+  });
+}
+
+function openDatabase(name: string, timeoutMs: number): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(name, DB_VERSION);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new DOMException(`Opening IndexedDB "${name}" took more than ${timeoutMs} ms.`, 'TimeoutError'));
+    }, timeoutMs);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(ENTITIES)) db.createObjectStore(ENTITIES, { keyPath: ['collection', 'id'] }).createIndex(BY_COLLECTION, 'collection');
+      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    };
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      // Given up on already: a connection nobody uses would only block a later delete (sign-out).
+      if (late) request.result.close();
+      else resolve(request.result);
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      reject(request.error ?? new Error('IndexedDB open failed'));
+    };
+  });
+}
+
+/** Deletes a namespace's read replica (sign-out); resolves also when there was none or IndexedDB is missing. */
+export function deleteCacheDatabase(namespace: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.deleteDatabase(cacheDatabaseName(namespace));
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB delete failed'));
+  });
+}
+
+const versionOf = (entity: unknown): number | undefined => {
+  const version = typeof entity === 'object' && entity !== null ? (entity as { version?: unknown }).version : undefined;
+  return typeof version === 'number' ? version : undefined;
+};
+
+const idOf = (entity: unknown): Id | undefined => {
+  const id = typeof entity === 'object' && entity !== null ? (entity as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
+
+/**
+ * A namespace's read replica in IndexedDB (`<namespace>:cache`): `entities` keyed by
+ * `[collection, id]` (indexed by collection) and `meta` (`owner`, `schema`, `workspace`, `position`,
+ * `scopes`). Writes come as batches of `CacheOp`s, one transaction each, so the replica and its
+ * position always change together.
+ */
+export class CacheDb {
+  private db: IDBDatabase | undefined;
+  /** Set when the database went away under us (deleted by a sign-out in another tab). */
+  closedByOther = false;
+
+  private constructor(db: IDBDatabase) {
+    this.db = db;
+    // Another tab deletes the database (sign-out): let it go, and never write it again from here.
+    db.onversionchange = () => {
+      this.closedByOther = true;
+      this.close();
+    };
+    db.onclose = () => {
+      if (this.db === db) this.db = undefined;
+    };
+  }
+
+  /**
+   * Opens (creating if needed) the namespace's replica and checks it is `owner`'s and of this schema;
+   * otherwise it is emptied first. Rejects when IndexedDB is missing, refuses or stays blocked.
+   */
+  static async open(namespace: string, owner: { tenant: string; userId: Id }, blockedTimeoutMs = 3000): Promise<{ db: CacheDb; meta: CacheMeta }> {
+    if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available here.', 'NotSupportedError');
+    const opened = new CacheDb(await openDatabase(cacheDatabaseName(namespace), blockedTimeoutMs));
+    try {
+      let meta = await opened.readMeta();
+      const ours = meta.owner?.tenant === owner.tenant && meta.owner.userId === owner.userId && meta.schema === CACHE_SCHEMA;
+      if (!ours) {
+        await opened.claim(owner);
+        meta = { owner, schema: CACHE_SCHEMA, scopes: [] };
+      }
+      return { db: opened, meta };
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+  }
+
+  get open(): boolean {
+    return this.db !== undefined;
+  }
+
+  /** Applies a batch in one transaction; rejects (and changes nothing) when it aborts, e.g. over quota. */
+  async apply(ops: readonly CacheOp[]): Promise<void> {
+    await this.run('readwrite', async (entities, meta) => {
+      for (const op of ops) {
+        switch (op.kind) {
+          case 'clear':
+            entities.clear();
+            for (const key of ['workspace', 'position', 'scopes']) meta.delete(key);
+            break;
+          case 'workspace':
+            meta.put(op.workspace, 'workspace');
+            break;
+          case 'scopes':
+            meta.put(op.scopes, 'scopes');
+            break;
+          case 'position':
+            meta.put(op.id, 'position');
+            break;
+          case 'delete':
+            entities.delete([op.collection, op.id]);
+            break;
+          case 'put': {
+            const keyed = op.entities.flatMap((entity) => {
+              const id = idOf(entity);
+              return id === undefined ? [] : [{ id, entity }];
+            });
+            // All reads at once (one round trip, not one per entity), then the writes.
+            const stored = op.versioned
+              ? await Promise.all(keyed.map(({ id }) => requested(entities.get([op.collection, id])) as Promise<EntityRecord | undefined>))
+              : [];
+            keyed.forEach(({ id, entity }, index) => {
+              const before = stored[index] === undefined ? undefined : versionOf(stored[index].entity);
+              const after = versionOf(entity);
+              // A slow page must not put back an older copy than a live change already stored.
+              if (before !== undefined && after !== undefined && after < before) return;
+              entities.put({ collection: op.collection, id, entity } satisfies EntityRecord);
+            });
+            break;
+          }
+          case 'replace': {
+            const stored = (await requested(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(op.scope.collection)))) as EntityRecord[];
+            for (const record of stored) {
+              if (!op.keep.has(record.id) && matchesFilters(record.entity, op.scope.filters)) entities.delete([record.collection, record.id]);
+            }
+            break;
+          }
+        }
+      }
+    });
+  }
+
+  /** The replica's meta, as stored. */
+  async readMeta(): Promise<CacheMeta> {
+    return this.run('readonly', async (_entities, meta) => {
+      const [owner, schema, workspace, position, scopes] = await Promise.all(
+        ['owner', 'schema', 'workspace', 'position', 'scopes'].map((key) => requested(meta.get(key)) as Promise<unknown>),
+      );
+      return {
+        ...(owner === undefined ? {} : { owner: owner as CacheMeta['owner'] }),
+        ...(typeof schema === 'number' ? { schema } : {}),
+        ...(workspace === undefined ? {} : { workspace: workspace as Workspace }),
+        ...(typeof position === 'string' ? { position } : {}),
+        scopes: Array.isArray(scopes) ? (scopes as CacheScope[]) : [],
+      };
+    });
+  }
+
+  /** Every stored entity of a collection. */
+  async collection(collection: CollectionName): Promise<unknown[]> {
+    return this.run('readonly', async (entities) => {
+      const records = (await requested(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(collection)))) as EntityRecord[];
+      return records.map((record) => record.entity);
+    });
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  private async claim(owner: { tenant: string; userId: Id }): Promise<void> {
+    await this.run('readwrite', async (entities, meta) => {
+      entities.clear();
+      meta.clear();
+      meta.put({ tenant: owner.tenant, userId: owner.userId }, 'owner');
+      meta.put(CACHE_SCHEMA, 'schema');
+    });
+  }
+
+  private async run<T>(mode: IDBTransactionMode, work: (entities: IDBObjectStore, meta: IDBObjectStore) => Promise<T>): Promise<T> {
+    if (this.db === undefined) throw new DOMException('The read cache is closed.', 'InvalidStateError');
+    const transaction = this.db.transaction([ENTITIES, META], mode);
+    const done = committed(transaction);
+    let result: T;
+    try {
+      result = await work(transaction.objectStore(ENTITIES), transaction.objectStore(META));
+    } catch (error) {
+      try {
+        transaction.abort();
+      } catch {
+        // Already finished: nothing left to undo.
+      }
+      await done.catch(() => undefined);
+      throw error;
+    }
+    await done;
+    return result;
+  }
+}
