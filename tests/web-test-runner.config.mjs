@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+import { cwmServersPlugin } from './harness/cwm-servers-plugin.mjs';
 import { summaryReporter } from './summary-reporter.mjs';
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'cwm-wtr-'));
@@ -22,9 +23,16 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 180_000,
+  // Per test file. The fault tests (tests/faults/) run for minutes (a realtime drop of 60 s, runs
+  // of a few hundred writes with 12 s timeouts); wtr groups cannot set their own timeout, so the
+  // bound is raised for all files. A hung ordinary file still fails at mocha's per-test timeout.
+  testsFinishTimeout: 600_000,
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // Reference server + fault proxy + json-server for the REST/fault tests; starts nothing until asked.
+    cwmServersPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
