@@ -164,6 +164,8 @@ for (const widget of scopedWidgets) widget.addEventListener('cwm-scope-clear', c
 // subtask in the side panel) shows it in the side panel.
 wireTaskPanel(page);
 
-// Registered last, so the workspace starts with the seed, user and theme set above: the whole library
-// from the umbrella package, as a portal that uses several widgets would.
+// Registered last, so the workspace starts with the seed, user and theme set above (and, on the
+// server, once someone has signed in): the whole library from the umbrella package, as a portal that
+// uses several widgets would.
+await page.ready;
 defineAll();

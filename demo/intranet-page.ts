@@ -1,11 +1,13 @@
 // The header every page of the demo intranet shares: one workspace (adapter="local", tenant="acme") with
 // the same seed, who acts (kept in the URL so two tabs can be two people), language, theme, reset, and
-// nav links that carry those choices to the other page. Each page (main.ts, executive.ts) calls
-// `setUpIntranetPage()` first and registers its elements last, so the workspace starts with all of it set.
+// nav links that carry those choices to the other page; or, with "Data: Server", the reference server and
+// a sign-in per tab (data-source.ts). Each page (main.ts, executive.ts) calls `setUpIntranetPage()`
+// first and registers its elements once `ready`, so the workspace starts with all of it set.
 import type { Person } from '@cwm/core';
 import { addDays, todayIso, weekStart } from '@cwm/core';
 import { generateWorkspace } from '@cwm/core/testing';
 import type { CwmWorkspace, WorkspaceTheme } from '@cwm/ui';
+import { setUpDataSource } from './data-source.js';
 
 /** Who acts when the URL does not say: a member with open tasks on the sample projects. */
 const DEFAULT_USER = 'u-3';
@@ -23,6 +25,11 @@ export interface IntranetPage {
   readonly remember: (key: string, value: string) => void;
   /** Drops a choice from the URL. */
   readonly forget: (key: string) => void;
+  /**
+   * Resolves when the workspace may start: at once on this browser's data; on the server once someone
+   * signed in (or the server turned out not to run). Register the elements after it.
+   */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -111,7 +118,8 @@ export function setUpIntranetPage(): IntranetPage {
   workspace.addEventListener('cwm-error', (event) => console.warn('[acme intranet] cwm-error', event.detail));
   workspace.addEventListener('cwm-workspace-error', (event) => console.error('[acme intranet] workspace failed', event.detail));
 
-  return { workspace, params, remember, forget };
+  const ready = setUpDataSource(workspace, params.get('as'));
+  return { workspace, params, remember, forget, ready };
 }
 
 /** Nav links to the other demo page keep who acts, the language and the theme (not the page's own choices). */

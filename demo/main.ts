@@ -61,7 +61,9 @@ wireTaskPanel(page, (task) => {
   boardOpened.textContent = `Opened "${task.title}" in the side panel.`;
 });
 
-// Registered last, so the workspace starts with the seed, user and theme set above.
+// Registered last, so the workspace starts with the seed, user and theme set above (and, on the
+// server, once someone has signed in).
+await page.ready;
 defineElement('cwm-workspace', CwmWorkspace);
 defineElement('cwm-board', CwmBoard);
 defineElement('cwm-gantt', CwmGantt);

@@ -267,9 +267,10 @@ export class CwmBoard extends CwmElement implements BoardPartsHost, DragHost, To
   }
 
   private onStoreError(error: StoreError): void {
-    if (error.kind !== 'write-rejected' || error.collection !== 'tasks') return;
+    // A merged write was saved, minus fields someone else changed first: worth saying, not an error.
+    if ((error.kind !== 'write-rejected' && error.kind !== 'write-merged') || error.collection !== 'tasks') return;
     if (!this.layout?.positions.has(error.entityId) && !this.data?.tasks.has(error.entityId)) return;
-    this.showNotice(this.localize.describeError(error), 'error');
+    this.showNotice(this.localize.describeError(error), error.kind === 'write-merged' ? 'info' : 'error');
   }
 
   private config(): BoardConfig {

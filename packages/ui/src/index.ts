@@ -16,7 +16,7 @@ export {
   type WorkspaceReadyDetail,
 } from './events/events.js';
 export { CwmWorkspace, type WorkspaceTheme } from './workspace/workspace.js';
-export { createWorkspaceAdapter, sampleSeed, type WorkspaceAdapterKind, type WorkspaceAdapterOptions, type WorkspaceSeed } from './workspace/workspace-adapter.js';
+export { createWorkspaceAdapter, sampleSeed, type WorkspaceAdapterKind, type WorkspaceAdapterOptions, type WorkspaceAuth, type WorkspaceSeed } from './workspace/workspace-adapter.js';
 export { TOKENS, TOKEN_NAMES, type TokenDefinition, type TokenGroup, type TokenName } from './tokens/token-table.js';
 export { renderScopeChip, scopeChipStyles, type ScopeChipOptions } from './scope/scope-chip.js';
 export { listboxOptions, type ListboxOptionsView } from './combobox/listbox-options.js';

@@ -29,6 +29,24 @@ const DENIAL_KEYS: Readonly<Record<DenialCode, MessageKey>> = {
   rule: 'denial.rule',
 };
 
+/** Fields with a catalog label (`field.<name>`); the rest are shown by their data name. */
+const FIELD_KEYS: ReadonlySet<string> = new Set<MessageKey>([
+  'field.title',
+  'field.description',
+  'field.status',
+  'field.rank',
+  'field.assigneeIds',
+  'field.priority',
+  'field.tags',
+  'field.start',
+  'field.due',
+  'field.estimate',
+  'field.progress',
+  'field.dependencies',
+  'field.checklist',
+  'field.body',
+]);
+
 /**
  * Gives an element its language and the means to speak it: `t()` for catalog messages, and `Intl`
  * formatting for dates, numbers, relative times and lists, all in the nearest `lang`.
@@ -119,7 +137,23 @@ export class LocalizeController implements ReactiveController {
         return this.t('workspace.offline');
       case 'invalid-data':
         return this.t('workspace.invalid-data');
+      case 'write-merged':
+        return this.t('workspace.write-merged', {
+          count: error.kept.length,
+          fields: this.formatList(error.kept.map((field) => this.fieldLabel(field))),
+        });
+      case 'storage-unavailable':
+        return this.t('workspace.storage-unavailable');
     }
+  }
+
+  /**
+   * What people call an entity's field (`due` -> "due date"), for sentences about a change. A field
+   * without a catalog entry is named as the data calls it: better a technical word than none.
+   */
+  fieldLabel(field: string): string {
+    const key = `field.${field}`;
+    return FIELD_KEYS.has(key) ? this.t(key as MessageKey) : field;
   }
 
   private readonly handleLocaleChange = (): void => {

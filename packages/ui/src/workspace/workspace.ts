@@ -1,15 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Subscription } from 'rxjs';
-import { CwmStore, type CwmAdapter, type Policy, type StoreError } from '@cwm/core';
+import type { Observable, Subscription } from 'rxjs';
+import { CwmStore, type CwmAdapter, type Policy, type StoreError, type SyncState } from '@cwm/core';
 import { storeContext } from '../context/store-context.js';
 import { dispatchCwmEvent } from '../events/events.js';
 import { notifyLocaleChanged } from '../i18n/locale-changes.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { visuallyHiddenStyles } from '../base/base.styles.js';
-import { createWorkspaceAdapter, type WorkspaceAdapterKind, type WorkspaceSeed } from './workspace-adapter.js';
-import { workspaceStyles } from './workspace.styles.js';
+import { createWorkspaceAdapter, type WorkspaceAdapterKind, type WorkspaceAuth, type WorkspaceSeed } from './workspace-adapter.js';
+import { secondsUntil, workspaceStatus, type WorkspaceStatus } from './workspace-status.js';
+import { workspaceStatusStyles, workspaceStyles } from './workspace.styles.js';
 
 /** Values of the `theme` attribute. */
 export type WorkspaceTheme = 'light' | 'dark' | 'auto';
@@ -18,7 +19,7 @@ const DEFAULT_ADAPTER: WorkspaceAdapterKind = 'local';
 const DEFAULT_TENANT = 'demo';
 
 /** Properties from which the workspace makes its own store; a change of any of them re-creates it. */
-const SOURCE_PROPERTIES: readonly string[] = ['store', 'adapter', 'tenant', 'user', 'policy', 'seed'];
+const SOURCE_PROPERTIES: readonly string[] = ['store', 'adapter', 'tenant', 'workspaceId', 'user', 'policy', 'seed', 'api', 'auth'];
 
 /** What a workspace made itself, and therefore must clean up. */
 interface Owned {
@@ -30,8 +31,11 @@ interface Owned {
  * Holds the live store for every widget inside it: creates an adapter and a store from its attributes
  * (or takes a ready store from JavaScript), connects it, and provides it through `@lit/context`.
  *
- * It renders nothing visible and takes no room (`display: contents`), except a visually hidden live
- * region (`role=status`) that tells screen-reader users when loading fails or a change was undone.
+ * It takes no room (`display: contents`). While all is well it shows nothing; when writes cannot reach
+ * the backend, the live connection dropped, the sign-in expired or this browser cannot keep unsent
+ * changes, a small status line appears in the bottom corner of the viewport (a polite live region,
+ * with "Retry now" while writes wait). A visually hidden live region tells screen-reader users when
+ * loading fails or a change was undone or merged.
  *
  * @tagname cwm-workspace
  * @summary Provider of the shared store: adapter, tenant and acting person for the widgets inside it.
@@ -44,18 +48,42 @@ interface Owned {
  * @event {CustomEvent<StoreError>} cwm-workspace-error - Loading failed. `detail` is the `load-failed` store error.
  * @event {CustomEvent<StoreError>} cwm-error - Every problem the store reported (invalid data skipped, write refused or rebased, offline), for logging.
  *
- * @csspart status - The visually hidden live region.
+ * @csspart status - The status line (offline, reconnecting, signed out, online only); empty and boxless while all is well.
+ * @csspart status-retry - The status line's "Retry now" button.
+ * @csspart announcement - The visually hidden live region for load failures and undone or merged changes.
+ *
+ * @cssproperty --cwm-workspace-status-inset - Distance of the status line from the viewport's bottom and start edges (default 1rem).
+ * @cssproperty --cwm-workspace-status-z-index - Stacking of the status line over the page (default 1000).
  */
 export class CwmWorkspace extends LitElement {
   // Not a CwmElement: the provider must not consume an outer workspace's store, and its children are
   // the page's own content, which must not get the widgets' base typography.
-  static override styles = [workspaceStyles, visuallyHiddenStyles];
+  static override styles = [workspaceStyles, workspaceStatusStyles, visuallyHiddenStyles];
 
-  /** The backend when no `.store` is given: `local` (IndexedDB, shared between tabs) or `memory` (this page only). */
+  /**
+   * The backend when no `.store` is given: `local` (IndexedDB, shared between tabs), `memory` (this page
+   * only) or `rest` (a server at `api`, signed in with `token` or `auth`; its code loads only then).
+   */
   @property({ reflect: true }) adapter: WorkspaceAdapterKind = DEFAULT_ADAPTER;
 
-  /** The workspace (tenant) id. Storage and live channels are namespaced by it. */
+  /** The tenant. Storage on this device and live channels are namespaced by it. */
   @property({ reflect: true }) tenant = DEFAULT_TENANT;
+
+  /** The workspace's id at the backend; the tenant when absent (the two differ only for hosts that say so). */
+  @property({ attribute: 'workspace-id', reflect: true }) workspaceId: string | undefined;
+
+  /** `adapter="rest"`: the API's base URL, e.g. `http://127.0.0.1:8787/api/v1`. */
+  @property({ reflect: true }) api: string | undefined;
+
+  /**
+   * `adapter="rest"`: the bearer token of the signed-in person. A new token does not rebuild the
+   * store: it is used from the next request on, and writes paused by an expired sign-in resume.
+   * Property only, so it never shows in the DOM.
+   */
+  @property({ attribute: false }) token: string | undefined;
+
+  /** `adapter="rest"`: full control over signing requests (headers, refresh on 401); wins over `token`. */
+  @property({ attribute: false }) auth: WorkspaceAuth | undefined;
 
   /** The id of the acting person. Without one nobody acts: every widget is read-only. */
   @property({ reflect: true }) user: string | undefined;
@@ -76,20 +104,36 @@ export class CwmWorkspace extends LitElement {
   @property({ attribute: false }) seed: WorkspaceSeed | undefined;
 
   @state() private announcement = '';
+  @state() private sync: SyncState | undefined;
+  /** Another tab signed this person out (and wiped the outbox): no store until the host signs in again. */
+  @state() private signedOutElsewhere = false;
+  /** The store said it cannot keep writes on this device (reported once per store). */
+  @state() private storageUnavailable = false;
+  /** When the store's own retry of waiting writes fires, from its last `offline` report. */
+  @state() private offlineRetryAt: number | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private owned: Owned | undefined;
   private provided: CwmStore | undefined;
   private errorSubscription: Subscription | undefined;
+  private syncSubscription: Subscription | undefined;
+  private signOutSubscription: Subscription | undefined;
+  /** Re-renders the "retry in N s" countdown once a second while it shows. */
+  private countdownTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by every (re)build and teardown, so a slow build that lost the race cleans up after itself. */
   private generation = 0;
   private lastLoadError: StoreError | undefined;
   private langObserver: MutationObserver | undefined;
 
   /** The tenant in effect (a removed `tenant` attribute means the default one). */
-  private get workspaceId(): string {
+  private get tenantInEffect(): string {
     return this.tenant || DEFAULT_TENANT;
+  }
+
+  /** The backend's workspace id in effect. */
+  private get workspaceIdInEffect(): string {
+    return this.workspaceId || this.tenantInEffect;
   }
 
   /** The store the widgets inside use right now: the given one, or the one this workspace made. */
@@ -98,9 +142,11 @@ export class CwmWorkspace extends LitElement {
   }
 
   /**
-   * Sign-out: forgets everything this workspace stored on this device (the local adapter's database)
-   * and stops providing a store. Setting `tenant` or `user` again, or re-attaching the element, starts
-   * afresh. A store given through `.store` is not this workspace's to wipe: it only stops providing it.
+   * Sign-out: forgets everything this workspace stored on this device (the local adapter's database,
+   * the REST adapter's outbox of unsent writes and its cache) and stops providing a store. Setting
+   * `user` (and `token`) for the next person, or re-attaching the element, starts afresh from the
+   * backend: nothing of the previous person is shown or sent. A store given through `.store` is not this
+   * workspace's to wipe: it only stops providing it.
    */
   async wipe(): Promise<void> {
     const owned = this.detach();
@@ -111,6 +157,16 @@ export class CwmWorkspace extends LitElement {
     } finally {
       owned.adapter.close();
     }
+  }
+
+  /**
+   * The host renewed the sign-in behind `auth` (after the status line said "Signed out – sign in
+   * again"): writes paused because the backend refused the old credentials are sent again. A new
+   * `token` does this by itself. Without a REST adapter there is nothing to resume.
+   */
+  resumeAuth(): void {
+    const adapter = this.owned?.adapter as (CwmAdapter & { resumeAuth?: () => void }) | undefined;
+    adapter?.resumeAuth?.();
   }
 
   override connectedCallback(): void {
@@ -125,6 +181,8 @@ export class CwmWorkspace extends LitElement {
     super.disconnectedCallback();
     this.langObserver?.disconnect();
     this.langObserver = undefined;
+    clearTimeout(this.countdownTimer);
+    this.countdownTimer = undefined;
     // A DOM move disconnects and reconnects in one task: keep the store through it.
     queueMicrotask(() => {
       if (!this.isConnected) this.teardown();
@@ -136,17 +194,102 @@ export class CwmWorkspace extends LitElement {
     // With a given store, the attributes are ignored by contract: only a new (or removed) store counts.
     const relevant = this.store !== undefined ? ['store'] : SOURCE_PROPERTIES;
     if (relevant.some((key) => changed.has(key))) void this.rebuild();
+    else if (changed.has('token')) this.tokenChanged();
   }
 
   protected override render() {
+    // The announcer comes first: it is the workspace's original live region, and hosts' tests find it so.
     return html`<slot></slot>
-      <div class="visually-hidden" part="status" role="status">${this.announcement}</div>`;
+      <div class="visually-hidden" part="announcement" role="status">${this.announcement}</div>
+      ${this.renderStatus(this.currentStatus())}`;
+  }
+
+  protected override updated(): void {
+    this.scheduleCountdown(this.currentStatus());
+  }
+
+  private currentStatus(): WorkspaceStatus {
+    if (this.signedOutElsewhere) return { kind: 'signed-out' };
+    if (this.sync === undefined) return { kind: 'none' };
+    return workspaceStatus(this.sync, { storageUnavailable: this.storageUnavailable, offlineRetryAt: this.offlineRetryAt });
+  }
+
+  /**
+   * The status line. While all is well its live region stays in the accessibility tree, empty and
+   * visually hidden (not `display: none`): a region that appears together with its text is often not
+   * announced.
+   */
+  private renderStatus(status: WorkspaceStatus) {
+    const retryIn = status.kind === 'offline' && status.retryAt !== undefined ? secondsUntil(status.retryAt, Date.now()) : 0;
+    return html`<div part="status" role="status" aria-live="polite" class=${status.kind === 'none' ? 'status visually-hidden' : `status status-${status.kind}`}>
+      ${status.kind === 'none'
+        ? nothing
+        : html`<span>${this.statusText(status)}${retryIn > 0
+                ? // Visible only: a live region re-reading a countdown every second would drown everything else.
+                  html` <span aria-hidden="true">${this.localize.t('status.retry-in', { seconds: retryIn })}</span>`
+                : nothing}</span>${status.kind === 'offline'
+              ? html`<button part="status-retry" type="button" @click=${this.retryNow}>${this.localize.t('status.retry-now')}</button>`
+              : nothing}`}
+    </div>`;
+  }
+
+  private statusText(status: Exclude<WorkspaceStatus, { kind: 'none' }>): string {
+    switch (status.kind) {
+      case 'signed-out':
+        return this.localize.t('status.signed-out');
+      case 'offline':
+        return this.localize.t('status.offline', { count: status.waiting });
+      case 'reconnecting':
+        return this.localize.t('status.reconnecting');
+      case 'online-only':
+        return this.localize.t('status.online-only');
+    }
+  }
+
+  private readonly retryNow = (): void => {
+    this.provided?.retryNow();
+  };
+
+  private scheduleCountdown(status: WorkspaceStatus): void {
+    clearTimeout(this.countdownTimer);
+    this.countdownTimer = undefined;
+    if (status.kind !== 'offline' || status.retryAt === undefined || !this.isConnected) return;
+    const left = status.retryAt - Date.now();
+    if (left <= 0) return;
+    // Wake at the next whole second of the countdown, so the number steps evenly.
+    this.countdownTimer = setTimeout(() => this.requestUpdate(), (left % 1000) + 5);
+  }
+
+  /**
+   * A new token for the same person: the REST adapter reads it on its next request; writes paused by
+   * an expired sign-in are resumed. A `rest` workspace that could not start for want of a token starts now.
+   */
+  private tokenChanged(): void {
+    if (this.store !== undefined) return;
+    if (this.owned === undefined) {
+      if (this.adapter === 'rest' && this.token) void this.rebuild();
+      return;
+    }
+    if (this.token) this.resumeAuth();
+  }
+
+  /** Signs requests with `token`, read at each request so a refreshed token needs no rebuild. */
+  private authInEffect(): WorkspaceAuth | undefined {
+    if (this.auth !== undefined) return this.auth;
+    if (this.token === undefined) return undefined;
+    return {
+      header: async () => (this.token ? { Authorization: `Bearer ${this.token}` } : undefined),
+      userId: () => this.user,
+    };
   }
 
   private async rebuild(): Promise<void> {
     const generation = ++this.generation;
     this.announcement = '';
     this.lastLoadError = undefined;
+    this.storageUnavailable = false;
+    this.offlineRetryAt = undefined;
+    this.signedOutElsewhere = false;
     if (this.store !== undefined) {
       this.swapTo(this.store, undefined);
       await this.connectStore(this.store, generation);
@@ -156,8 +299,11 @@ export class CwmWorkspace extends LitElement {
     try {
       adapter = await createWorkspaceAdapter({
         kind: this.adapter ?? DEFAULT_ADAPTER,
-        workspaceId: this.workspaceId,
+        workspaceId: this.workspaceIdInEffect,
         seed: this.seed,
+        api: this.api,
+        tenant: this.tenantInEffect,
+        auth: this.authInEffect(),
       });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -171,12 +317,27 @@ export class CwmWorkspace extends LitElement {
     }
     const store = new CwmStore({
       adapter,
-      workspaceId: this.workspaceId,
+      workspaceId: this.workspaceIdInEffect,
       userId: this.user ?? '',
       ...(this.policy === undefined ? {} : { policy: this.policy }),
     });
     this.swapTo(store, { store, adapter });
+    this.followSignOut(adapter);
     await this.connectStore(store, generation);
+  }
+
+  /**
+   * Another tab of this browser signed this person out: its wipe deleted the outbox this adapter
+   * sends from, so this tab's store must go too, or it would keep showing (and editing) the person's
+   * data. The status line then says "Signed out – sign in again" until the host starts a new session.
+   */
+  private followSignOut(adapter: CwmAdapter): void {
+    const signedOut$ = (adapter as CwmAdapter & { signedOut$?: Observable<void> }).signedOut$;
+    this.signOutSubscription = signedOut$?.subscribe(() => {
+      if (this.owned?.adapter !== adapter) return;
+      this.teardown();
+      this.signedOutElsewhere = true;
+    });
   }
 
   /** Provides `store` and only then releases the previous one, so widgets never see a gap. */
@@ -184,6 +345,11 @@ export class CwmWorkspace extends LitElement {
     const previous = this.owned;
     this.errorSubscription?.unsubscribe();
     this.errorSubscription = store?.errors$.subscribe((error) => this.handleStoreError(error));
+    this.syncSubscription?.unsubscribe();
+    this.signOutSubscription?.unsubscribe();
+    this.signOutSubscription = undefined;
+    this.sync = undefined;
+    this.syncSubscription = store?.sync$().subscribe((sync) => (this.sync = sync));
     this.owned = owned;
     this.provided = store;
     this.provider.setValue(store);
@@ -209,10 +375,11 @@ export class CwmWorkspace extends LitElement {
   private handleStoreError(error: StoreError): void {
     dispatchCwmEvent(this, 'cwm-error', error);
     if (error.kind === 'load-failed') this.lastLoadError = error;
+    if (error.kind === 'storage-unavailable') this.storageUnavailable = true;
+    // The status line says "offline" (and is itself a live region); the retry time is only known from here.
+    if (error.kind === 'offline') this.offlineRetryAt = Date.now() + error.retryInMs;
     // Announce what changes the user's picture of their work; skipped invalid data is for developers.
-    if (error.kind === 'write-rejected' || error.kind === 'offline' || error.kind === 'write-rebased') {
-      this.announcement = this.localize.describeError(error);
-    }
+    if (ANNOUNCED.has(error.kind)) this.announcement = this.localize.describeError(error);
   }
 
   private reportLoadFailure(error: StoreError, emitAsStoreError = true): void {
@@ -235,6 +402,14 @@ export class CwmWorkspace extends LitElement {
     return owned;
   }
 }
+
+/** Store errors read out to screen-reader users (`offline` is the status line's, itself a live region). */
+const ANNOUNCED: ReadonlySet<StoreError['kind']> = new Set<StoreError['kind']>([
+  'write-rejected',
+  'write-rebased',
+  'write-merged',
+  'storage-unavailable',
+]);
 
 function release(owned: Owned): void {
   owned.store.dispose();
