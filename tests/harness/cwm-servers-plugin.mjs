@@ -18,6 +18,7 @@ export const COMMANDS = Object.freeze([
   'cwm-json-server-start',
   'cwm-json-server-stop',
   'cwm-figures',
+  'cwm-fault-env',
 ]);
 
 async function readJson(url, init) {
@@ -164,6 +165,8 @@ export function cwmServersPlugin() {
       figures.push(line);
       return true;
     },
+    // CWM_FAULT_QUICK=1 shortens the long outages for a local run; CI never sets it, so it runs them in full.
+    'cwm-fault-env': () => ({ quick: process.env.CWM_FAULT_QUICK === '1' }),
   };
 
   return {
