@@ -32,3 +32,4 @@ export { parseCwmEvent } from './realtime/cwm-event.js';
 export { VersionGate } from './realtime/version-gate.js';
 export { Outbox } from './outbox/outbox.js';
 export { outboxNamespace } from './outbox/namespace.js';
+export { ReadCache, cacheDatabaseName, deleteCacheDatabase } from './cache/index.js';

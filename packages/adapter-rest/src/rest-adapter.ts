@@ -32,17 +32,28 @@ import { LiveChanges } from './wire/live-changes.js';
 import { VersionGate } from './realtime/version-gate.js';
 import { Outbox } from './outbox/outbox.js';
 import type { OutboxState } from './outbox/outbox-state.js';
+import { outboxNamespace } from './outbox/namespace.js';
+import { ReadCache } from './cache/read-cache.js';
+import { deleteCacheDatabase } from './cache/cache-db.js';
 
 type Sending = ConnectionState['sending'];
 
 /** How many answered mutations the online-only path remembers, so a re-pushed batch is not sent twice. */
 const REMEMBERED_RESULTS = 500;
 
+/** First wait before reading everything again after reads were answered from the offline cache, ms. */
+const FIRST_RELOAD_DELAY_MS = 1000;
+/** Longest such wait, ms. */
+const MAX_RELOAD_DELAY_MS = 30_000;
+/** After this long without such a reload, the wait starts small again, ms. */
+const RELOAD_CALM_MS = 60_000;
+
 /**
  * A `CwmAdapter` for a REST backend, configured by `RestAdapterOptions` (routes, field names, paging,
  * versions, auth, live changes, offline outbox). With `offline` set, writes are recorded in
- * IndexedDB before they are sent and one tab sends every tab's queue; without it, writes go straight
- * out and a failed send is retried by the store.
+ * IndexedDB before they are sent and one tab sends every tab's queue, and what the store read is kept
+ * as a read replica, so a reload while the backend is unreachable still shows it (README "Offline");
+ * without it, writes go straight out and a failed send is retried by the store.
  *
  * ```ts
  * const adapter = new RestAdapter(cwmServerOptions({ baseUrl, workspaceId, auth }));
@@ -83,6 +94,20 @@ export class RestAdapter implements CwmAdapter {
   private live: LiveChanges | undefined;
   private liveFor: string | undefined;
   private closed = false;
+  /** The offline read replica of the open session (only with an IndexedDB outbox). */
+  private cache: ReadCache | undefined;
+  private cacheFor: string | undefined;
+  /** Reads were answered from the cache and the backend has not been reached since: realtime shows `reconnecting`. */
+  private readonly servedFromCache = new BehaviorSubject<boolean>(false);
+  /** The live stream resumes from the cache's position, so its replay (or `reset`) brings what the cache missed. */
+  private resumesFromCache = false;
+  /** A cache answer the live stream will not correct: the store is told to read everything again (`reset`). */
+  private reloadOwed = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private reloadAttempt = 0;
+  private lastReloadAt = 0;
+  /** Polling only: whether the last poll reached the backend. */
+  private pollHealthy = false;
 
   constructor(options: RestAdapterOptions) {
     this.options = options;
@@ -131,7 +156,11 @@ export class RestAdapter implements CwmAdapter {
     }
   }
 
-  /** Reads the workspace; opens the person's outbox and starts live changes. Throws `AdapterError`. */
+  /**
+   * Reads the workspace; opens the person's outbox (and offline read cache) and starts live changes.
+   * When the backend cannot be reached and the cache holds this person's workspace, answers from it and
+   * resumes the live stream from the cached position. Throws `AdapterError`.
+   */
   async open(session: AdapterSession): Promise<Workspace> {
     this.assertOpen();
     const previous = this.context.session;
@@ -140,21 +169,53 @@ export class RestAdapter implements CwmAdapter {
     // The outbox opens first and whatever happens to the workspace read: queued writes must show and
     // be sent when the backend is back, even if this read fails while offline.
     if (this.capabilities.offline) this.openOutbox(session);
-    const workspace =
-      typeof this.options.workspace === 'function'
-        ? toWorkspace(await this.options.workspace(session), session)
-        : await readWorkspace(this.context, this.options.workspace, session, this.closing.signal);
+    const cache = this.openCache(session);
+    let workspace: Workspace;
+    try {
+      workspace =
+        typeof this.options.workspace === 'function'
+          ? toWorkspace(await this.options.workspace(session), session)
+          : await readWorkspace(this.context, this.options.workspace, session, this.closing.signal);
+    } catch (error) {
+      // Unreachable, but this person's replica has the workspace: start from it. The live stream resumes
+      // from the replica's position, so the server replays what was missed (or sends `reset`).
+      const cached = await this.fromCache(cache, error, (replica) => replica.workspace());
+      const position = await cache?.position();
+      const started = this.startLive(session, position);
+      if (started && position !== undefined && this.options.realtime?.kind === 'sse') this.resumesFromCache = true;
+      this.answeredFromCache();
+      return cached;
+    }
+    cache?.rememberWorkspace(workspace);
+    this.backendReached();
     this.startLive(session);
     return workspace;
   }
 
-  /** One page of a collection, in our field names; the versions seen are remembered so older echoes are dropped. */
+  /**
+   * One page of a collection, in our field names; the versions seen are remembered so older echoes are
+   * dropped. When the backend cannot be reached (network, timeout, 5xx, 429) and the store read this
+   * before, every cached match in one page. Throws `AdapterError`.
+   */
   async list(collection: CollectionName, query: ListQuery = {}): Promise<Page> {
     this.assertOpen();
-    const page = await readList(this.context, collection, query);
-    for (const item of page.items) {
-      if (isRecord(item) && typeof item['id'] === 'string' && typeof item['version'] === 'number') this.gate.seen(collection, item['id'], item['version']);
+    const cache = this.cache;
+    const ticket = cache?.ticket() ?? 0;
+    let page: Page;
+    try {
+      page = await readList(this.context, collection, query);
+    } catch (error) {
+      // The caller gave up: no answer is wanted, not even a cached one.
+      if (query.signal?.aborted) throw error;
+      // Unreachable (network, timeout, 5xx, 429) and the store read this before: answer from the replica.
+      const cached = await this.fromCache(cache, error, (replica) => replica.list(collection, query));
+      this.seeVersions(collection, cached.items);
+      this.answeredFromCache();
+      return cached;
     }
+    this.seeVersions(collection, page.items);
+    cache?.rememberPage(collection, query, page, ticket);
+    this.backendReached();
     return page;
   }
 
@@ -177,8 +238,10 @@ export class RestAdapter implements CwmAdapter {
 
   /** The connection for the status line: live changes, the outbox (or the online-only sender) and storage. */
   connection(): Observable<ConnectionState> {
-    return combineLatest([this.realtimeState, this.directState, this.outboxState, this.auth.paused$]).pipe(
-      map(([realtime, direct, outbox, paused]): ConnectionState => {
+    return combineLatest([this.realtimeState, this.directState, this.outboxState, this.auth.paused$, this.servedFromCache]).pipe(
+      map(([live, direct, outbox, paused, fromCache]): ConnectionState => {
+        // Showing the offline cache: the backend is being reconnected to, whatever the stream says yet.
+        const realtime: ConnectionState['realtime'] = fromCache ? 'reconnecting' : live;
         if (outbox) {
           const state: ConnectionState = { realtime, sending: outbox.sending, durable: outbox.durable, queued: outbox.queued };
           return outbox.retryAt === undefined ? state : { ...state, retryAt: outbox.retryAt };
@@ -218,13 +281,18 @@ export class RestAdapter implements CwmAdapter {
     void this.outbox?.then((outbox) => outbox.resumeAuth());
   }
 
-  /** Sign-out: deletes this person's outbox (and tells the other tabs), forgets every version seen. */
+  /**
+   * Sign-out: deletes this person's outbox (and tells the other tabs) and offline read cache, forgets
+   * every version seen. Nothing of the person stays on the device.
+   */
   async wipe(): Promise<void> {
     this.gate.clear();
     this.context.revisions?.clear();
     this.directResults.clear();
     const outbox = this.outbox;
+    const wiped = this.wipeCache();
     if (outbox) await (await outbox).wipe();
+    await wiped;
   }
 
   /** Stops live changes and the outbox; requests in flight are cancelled. */
@@ -235,6 +303,7 @@ export class RestAdapter implements CwmAdapter {
     this.closing.abort();
     this.feed.complete();
     this.signedOut.complete();
+    this.servedFromCache.complete();
   }
 
   // ---------------------------------------------------------------- online-only writes
@@ -337,7 +406,11 @@ export class RestAdapter implements CwmAdapter {
         if (this.outbox !== outbox) return;
         this.subscriptions.push(
           opened.state$.subscribe((state) => this.outboxState.next(state)),
-          opened.signedOut$.subscribe(() => this.signedOut.next()),
+          opened.signedOut$.subscribe(() => {
+            // Another tab signed this person out and deleted the cache too: never write it again from here.
+            void this.dropCache().destroy();
+            this.signedOut.next();
+          }),
         );
       },
       // `Outbox.open` falls back to memory rather than fail; anything else surfaces on record/push.
@@ -350,10 +423,11 @@ export class RestAdapter implements CwmAdapter {
     return this.outbox ?? this.outboxOpened;
   }
 
-  private startLive(session: AdapterSession): void {
+  /** Starts live changes for the session (resuming from `lastEventId`); false when none or already running. */
+  private startLive(session: AdapterSession, lastEventId?: string): boolean {
     const realtime = this.options.realtime ?? { kind: 'none' };
     const key = `${session.workspaceId}\u0000${session.userId}`;
-    if (realtime.kind === 'none' || this.liveFor === key) return;
+    if (realtime.kind === 'none' || this.liveFor === key) return false;
     this.liveFor = key;
     this.live = new LiveChanges({
       context: this.context,
@@ -362,11 +436,20 @@ export class RestAdapter implements CwmAdapter {
       realtime,
       fetch: this.options.fetch ?? globalThis.fetch.bind(globalThis),
       listAll: (collection) => this.listAll(collection, session),
-      onChanges: (changes) => this.feed.next(changes),
-      onState: (state) => this.realtimeState.next(state),
+      onChanges: (changes) => {
+        this.cache?.rememberChanges(changes);
+        this.feed.next(changes);
+      },
+      onState: (state) => {
+        this.realtimeState.next(state);
+        if (state === 'live') this.backendReached(true);
+      },
       onReconnected: () => void this.outbox?.then((outbox) => outbox.kick()),
+      onPosition: (eventId) => this.cache?.rememberPosition(eventId),
+      ...(lastEventId === undefined ? {} : { lastEventId }),
     });
     this.live.start();
+    return true;
   }
 
   /** Every entity of a collection the person may see (what the poller compares). */
@@ -374,12 +457,19 @@ export class RestAdapter implements CwmAdapter {
     const personal = collection === 'notifications' || collection === 'reads' ? { personId: session.userId } : {};
     const items: unknown[] = [];
     let cursor: string | undefined;
-    for (let pages = 0; pages < 1000; pages++) {
-      const page = await readList(this.context, collection, { ...personal, ...(cursor === undefined ? {} : { cursor }), signal: this.closing.signal });
-      items.push(...page.items);
-      cursor = page.nextCursor;
-      if (cursor === undefined) break;
+    try {
+      for (let pages = 0; pages < 1000; pages++) {
+        const page = await readList(this.context, collection, { ...personal, ...(cursor === undefined ? {} : { cursor }), signal: this.closing.signal });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+        if (cursor === undefined) break;
+      }
+    } catch (error) {
+      this.pollHealthy = false;
+      throw error;
     }
+    this.pollHealthy = true;
+    this.backendReached(true);
     return items;
   }
 
@@ -391,6 +481,8 @@ export class RestAdapter implements CwmAdapter {
     }
     const entity = 'entity' in outcome ? outcome.entity : undefined;
     if (entity) this.gate.seen(mutation.collection, entity.id, entity.version);
+    // A write answered: the backend is there (what ends "reconnecting" without live changes).
+    if (outcome.kind === 'applied' || outcome.kind === 'duplicate') this.backendReached();
   }
 
   private stopSession(): void {
@@ -403,7 +495,114 @@ export class RestAdapter implements CwmAdapter {
     this.outboxOwner = undefined;
     this.outboxState.next(undefined);
     void outbox?.then((opened) => opened.close());
+    void this.dropCache().close();
+    this.servedFromCache.next(false);
+    this.resumesFromCache = false;
+    this.reloadOwed = false;
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
     this.gate.clear();
+  }
+
+  // ---------------------------------------------------------------- offline read cache
+
+  /** The person's read replica for the session, opened once per session; none without an IndexedDB outbox. */
+  private openCache(session: AdapterSession): ReadCache | undefined {
+    const offline = this.options.offline;
+    if (!offline || offline.storage === 'memory') return undefined;
+    const key = `${session.workspaceId}\u0000${session.userId}`;
+    if (this.cache && this.cacheFor === key) return this.cache;
+    void this.dropCache().close();
+    this.cacheFor = key;
+    this.cache = new ReadCache({ tenant: offline.tenant, userId: session.userId, workspaceId: session.workspaceId, versioned: this.options.versioning !== 'none' });
+    return this.cache;
+  }
+
+  /** Forgets the session's cache object (the caller closes or destroys what it returns). */
+  private dropCache(): { close(): Promise<void>; destroy(): Promise<void> } {
+    const cache = this.cache;
+    this.cache = undefined;
+    this.cacheFor = undefined;
+    const quietly = (work: (() => Promise<void>) | undefined) => async () => {
+      try {
+        await work?.();
+      } catch {
+        // Storage failing never surfaces from the cache: it only means there is none.
+      }
+    };
+    return { close: quietly(cache && (() => cache.close())), destroy: quietly(cache && (() => cache.destroy())) };
+  }
+
+  /** Deletes the signed-in person's cache database, opened here or not. */
+  private async wipeCache(): Promise<void> {
+    const offline = this.options.offline;
+    const session = this.context.session;
+    const hadCache = this.cache !== undefined;
+    await this.dropCache().destroy();
+    if (hadCache || !offline || offline.storage === 'memory' || !session) return;
+    try {
+      await deleteCacheDatabase(await outboxNamespace(offline.tenant, session.userId));
+    } catch {
+      // Nothing there, or storage refused: nothing to leave behind either way.
+    }
+  }
+
+  /** The cache's answer to a read that failed retryably; else the read's own error, rethrown. */
+  private async fromCache<T>(cache: ReadCache | undefined, error: unknown, read: (cache: ReadCache) => Promise<T | undefined>): Promise<T> {
+    if (!cache || this.closed || !(error instanceof AdapterError) || !error.retryable) throw error;
+    let answer: T | undefined;
+    try {
+      answer = await read(cache);
+    } catch {
+      answer = undefined;
+    }
+    if (answer === undefined) throw error;
+    return answer;
+  }
+
+  private seeVersions(collection: CollectionName, items: readonly unknown[]): void {
+    for (const item of items) {
+      if (isRecord(item) && typeof item['id'] === 'string' && typeof item['version'] === 'number') this.gate.seen(collection, item['id'], item['version']);
+    }
+  }
+
+  /**
+   * A read was answered from the cache: say `reconnecting`, and unless the live stream's replay will
+   * bring what the cache missed, owe the store a full reload (`reset`) once the backend is back.
+   */
+  private answeredFromCache(): void {
+    if (!this.servedFromCache.value) this.servedFromCache.next(true);
+    if (this.resumesFromCache || this.reloadOwed || this.closed) return;
+    this.reloadOwed = true;
+    if (Date.now() - this.lastReloadAt > RELOAD_CALM_MS) this.reloadAttempt = 0;
+    // Growing waits (1 s, 2 s, ... 30 s): a backend that fails one read for good must not become a reload loop.
+    const delay = Math.min(MAX_RELOAD_DELAY_MS, FIRST_RELOAD_DELAY_MS * 2 ** Math.min(this.reloadAttempt, 10));
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      this.payReload();
+    }, delay);
+  }
+
+  /**
+   * The backend answered. `healthy`: live changes flow again (the moment to reload, if owed). The view
+   * stops saying `reconnecting` once nothing cached waits for a reload.
+   */
+  private backendReached(healthy = false): void {
+    if (healthy) this.payReload();
+    if (this.servedFromCache.value && !this.reloadOwed && !this.closed) this.servedFromCache.next(false);
+  }
+
+  /** Tells the store to read everything again, when owed, due, and live changes (if any) flow. */
+  private payReload(): void {
+    if (!this.reloadOwed || this.reloadTimer !== undefined || this.closed) return;
+    const realtime = this.options.realtime ?? { kind: 'none' };
+    const healthy = realtime.kind === 'none' || (realtime.kind === 'sse' ? this.realtimeState.value === 'live' : this.pollHealthy);
+    if (!healthy) return;
+    this.reloadOwed = false;
+    this.reloadAttempt += 1;
+    this.lastReloadAt = Date.now();
+    this.gate.clear();
+    this.feed.next([{ type: 'reset' }]);
   }
 
   private assertOpen(): void {

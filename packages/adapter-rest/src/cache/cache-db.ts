@@ -1,5 +1,6 @@
 import type { CollectionName, FilterName, Id, Workspace } from '@cwm/core';
 import { matchesFilters } from '@cwm/core';
+import { scopeKey } from './scopes.js';
 
 const DB_VERSION = 1;
 const ENTITIES = 'entities';
@@ -178,9 +179,15 @@ export class CacheDb {
           case 'workspace':
             meta.put(op.workspace, 'workspace');
             break;
-          case 'scopes':
-            meta.put(op.scopes, 'scopes');
+          case 'scopes': {
+            // Added to what is stored, not written over it: another tab of the same person may have read
+            // other threads since this one loaded the list.
+            const stored = (await requested(meta.get('scopes'))) as unknown;
+            const all = new Map<string, CacheScope>();
+            for (const scope of [...(Array.isArray(stored) ? (stored as CacheScope[]) : []), ...op.scopes]) all.set(scopeKey(scope), scope);
+            meta.put([...all.values()], 'scopes');
             break;
+          }
           case 'position':
             meta.put(op.id, 'position');
             break;

@@ -79,8 +79,8 @@ export class ReadCache {
   constructor(options: ReadCacheOptions) {
     this.options = options;
     this.namespace = outboxNamespace(options.tenant, options.userId);
+    // Never rejects: a storage failure is just "no cache".
     this.ready = this.openDb();
-    // Whatever happens, `ready` never rejects; a failure is just "no cache".
   }
 
   /** The cached workspace of this session, if the replica has one. */
@@ -147,7 +147,7 @@ export class ReadCache {
       const id = idOf(item);
       if (id === undefined) return false;
       const deletedAt = this.tombstones.get(keyOf(collection, id));
-      return deletedAt === undefined || deletedAt < ticket;
+      return deletedAt === undefined || deletedAt <= ticket;
     });
     for (const item of items) read?.ids.add(idOf(item) as Id);
     this.enqueue({ kind: 'page', collection, items });

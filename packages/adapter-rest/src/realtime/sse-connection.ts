@@ -5,8 +5,13 @@ import type { SseEvent } from './types.js';
 /** States a live stream reports; `'reconnecting'` stays after authentication finally failed. */
 export type SseConnectionState = 'connecting' | 'live' | 'reconnecting';
 
-/** Reconnect delays of a stream unless told otherwise: 250 ms doubling up to 15 s, with full jitter. */
-export const DEFAULT_SSE_BACKOFF: BackoffBounds = { baseMs: 250, maxMs: 15_000 };
+/**
+ * Reconnect delays of a stream unless told otherwise: 250 ms doubling up to 5 s, with full jitter. The
+ * ceiling is low on purpose: a stream is one cheap GET, and after an outage the view should catch up
+ * within seconds of the server coming back, not a quarter of a minute later (jitter still spreads out
+ * many clients coming back at once).
+ */
+export const DEFAULT_SSE_BACKOFF: BackoffBounds = { baseMs: 250, maxMs: 5_000 };
 
 /** A stream silent this long (ms) is taken for dead; the reference server pings every 15 s. */
 export const DEFAULT_WATCHDOG_MS = 45_000;

@@ -30,18 +30,6 @@ export function indexColumns(collection: CollectionName, entity: AnyEntity): Ind
   };
 }
 
-/** The list filters of the API and the collections each applies to (the others ignore it). */
-export const FILTERS: { readonly [C in CollectionName]: readonly ('projectId' | 'taskId' | 'personId')[] } = {
-  people: [],
-  projects: [],
-  tasks: ['projectId'],
-  messages: ['taskId'],
-  notifications: ['personId'],
-  activity: ['projectId', 'taskId'],
-  reads: ['personId', 'taskId'],
-  templates: [],
-};
-
 /**
  * Private collections: each entity belongs to one person (`personId`) and nobody else reads it, nor
  * hears of its changes.

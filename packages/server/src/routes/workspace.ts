@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { COLLECTIONS, UnreadTally, type CollectionName, type Message, type Mutation, type ReadMarker } from '@cwm/core';
+import { COLLECTIONS, FILTERS, UnreadTally, type CollectionName, type Message, type Mutation, type ReadMarker } from '@cwm/core';
 import type { AppEnv, ServerContext } from '../context.js';
-import { FILTERS, PRIVATE_COLLECTIONS, audienceOf } from '../db/columns.js';
+import { PRIVATE_COLLECTIONS, audienceOf } from '../db/columns.js';
 import { decodeCursor } from '../db/cursor.js';
 import type { ListFilter } from '../db/repository.js';
 import type { WriteAnswer } from '../domain/writes.js';
