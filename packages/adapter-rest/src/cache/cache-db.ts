@@ -1,5 +1,8 @@
 import type { CollectionName, FilterName, Id, Workspace } from '@cwm/core';
 import { matchesFilters } from '@cwm/core';
+import { IdbConnection } from '../idb/connection.js';
+import { deleteDatabase, openDatabase, requestResult } from '../idb/idb.js';
+import { entityId, entityVersion } from './entity-fields.js';
 import { scopeKey } from './scopes.js';
 
 const DB_VERSION = 1;
@@ -47,77 +50,15 @@ interface EntityRecord {
   readonly entity: unknown;
 }
 
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function committed(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
-  });
-}
-
-function openDatabase(name: string, timeoutMs: number): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.open(name, DB_VERSION);
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      reject(new DOMException(`Opening IndexedDB "${name}" took more than ${timeoutMs} ms.`, 'TimeoutError'));
-    }, timeoutMs);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(ENTITIES)) db.createObjectStore(ENTITIES, { keyPath: ['collection', 'id'] }).createIndex(BY_COLLECTION, 'collection');
-      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-    };
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      // Given up on already: a connection nobody uses would only block a later delete (sign-out).
-      if (late) request.result.close();
-      else resolve(request.result);
-    };
-    request.onerror = () => {
-      clearTimeout(timer);
-      reject(request.error ?? new Error('IndexedDB open failed'));
-    };
-  });
+function upgrade(db: IDBDatabase): void {
+  if (!db.objectStoreNames.contains(ENTITIES)) db.createObjectStore(ENTITIES, { keyPath: ['collection', 'id'] }).createIndex(BY_COLLECTION, 'collection');
+  if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
 }
 
 /** Deletes a namespace's read replica (sign-out); resolves also when there was none or IndexedDB is missing. */
 export function deleteCacheDatabase(namespace: string): Promise<void> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.deleteDatabase(cacheDatabaseName(namespace));
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB delete failed'));
-  });
+  return deleteDatabase(cacheDatabaseName(namespace));
 }
-
-const versionOf = (entity: unknown): number | undefined => {
-  const version = typeof entity === 'object' && entity !== null ? (entity as { version?: unknown }).version : undefined;
-  return typeof version === 'number' ? version : undefined;
-};
-
-const idOf = (entity: unknown): Id | undefined => {
-  const id = typeof entity === 'object' && entity !== null ? (entity as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-};
 
 /**
  * A namespace's read replica in IndexedDB (`<namespace>:cache`): `entities` keyed by
@@ -126,20 +67,11 @@ const idOf = (entity: unknown): Id | undefined => {
  * position always change together.
  */
 export class CacheDb {
-  private db: IDBDatabase | undefined;
-  /** Set when the database went away under us (deleted by a sign-out in another tab). */
-  closedByOther = false;
+  private readonly connection: IdbConnection;
 
   private constructor(db: IDBDatabase) {
-    this.db = db;
-    // Another tab deletes the database (sign-out): let it go, and never write it again from here.
-    db.onversionchange = () => {
-      this.closedByOther = true;
-      this.close();
-    };
-    db.onclose = () => {
-      if (this.db === db) this.db = undefined;
-    };
+    // Another tab deletes the database (sign-out): the connection lets it go, and nothing is written again from here.
+    this.connection = new IdbConnection(db, 'The read cache is closed.');
   }
 
   /**
@@ -147,8 +79,7 @@ export class CacheDb {
    * otherwise it is emptied first. Rejects when IndexedDB is missing, refuses or stays blocked.
    */
   static async open(namespace: string, owner: { tenant: string; userId: Id }, blockedTimeoutMs = 3000): Promise<{ db: CacheDb; meta: CacheMeta }> {
-    if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available here.', 'NotSupportedError');
-    const opened = new CacheDb(await openDatabase(cacheDatabaseName(namespace), blockedTimeoutMs));
+    const opened = new CacheDb(await openDatabase(cacheDatabaseName(namespace), DB_VERSION, upgrade, blockedTimeoutMs));
     try {
       let meta = await opened.readMeta();
       const ours = meta.owner?.tenant === owner.tenant && meta.owner.userId === owner.userId && meta.schema === CACHE_SCHEMA;
@@ -163,8 +94,14 @@ export class CacheDb {
     }
   }
 
+  /** False once closed, here or because the database went away. */
   get open(): boolean {
-    return this.db !== undefined;
+    return this.connection.open;
+  }
+
+  /** Set when the database went away under us (deleted by a sign-out in another tab). */
+  get closedByOther(): boolean {
+    return this.connection.closedByOther;
   }
 
   /** Applies a batch in one transaction; rejects (and changes nothing) when it aborts, e.g. over quota. */
@@ -182,7 +119,7 @@ export class CacheDb {
           case 'scopes': {
             // Added to what is stored, not written over it: another tab of the same person may have read
             // other threads since this one loaded the list.
-            const stored = (await requested(meta.get('scopes'))) as unknown;
+            const stored = (await requestResult(meta.get('scopes'))) as unknown;
             const all = new Map<string, CacheScope>();
             for (const scope of [...(Array.isArray(stored) ? (stored as CacheScope[]) : []), ...op.scopes]) all.set(scopeKey(scope), scope);
             meta.put([...all.values()], 'scopes');
@@ -196,16 +133,16 @@ export class CacheDb {
             break;
           case 'put': {
             const keyed = op.entities.flatMap((entity) => {
-              const id = idOf(entity);
+              const id = entityId(entity);
               return id === undefined ? [] : [{ id, entity }];
             });
             // All reads at once (one round trip, not one per entity), then the writes.
             const stored = op.versioned
-              ? await Promise.all(keyed.map(({ id }) => requested(entities.get([op.collection, id])) as Promise<EntityRecord | undefined>))
+              ? await Promise.all(keyed.map(({ id }) => requestResult(entities.get([op.collection, id])) as Promise<EntityRecord | undefined>))
               : [];
             keyed.forEach(({ id, entity }, index) => {
-              const before = stored[index] === undefined ? undefined : versionOf(stored[index].entity);
-              const after = versionOf(entity);
+              const before = stored[index] === undefined ? undefined : entityVersion(stored[index].entity);
+              const after = entityVersion(entity);
               // A slow page must not put back an older copy than a live change already stored.
               if (before !== undefined && after !== undefined && after < before) return;
               entities.put({ collection: op.collection, id, entity } satisfies EntityRecord);
@@ -213,7 +150,7 @@ export class CacheDb {
             break;
           }
           case 'replace': {
-            const stored = (await requested(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(op.scope.collection)))) as EntityRecord[];
+            const stored = (await requestResult(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(op.scope.collection)))) as EntityRecord[];
             for (const record of stored) {
               if (!op.keep.has(record.id) && matchesFilters(record.entity, op.scope.filters)) entities.delete([record.collection, record.id]);
             }
@@ -228,7 +165,7 @@ export class CacheDb {
   async readMeta(): Promise<CacheMeta> {
     return this.run('readonly', async (_entities, meta) => {
       const [owner, schema, workspace, position, scopes] = await Promise.all(
-        ['owner', 'schema', 'workspace', 'position', 'scopes'].map((key) => requested(meta.get(key)) as Promise<unknown>),
+        ['owner', 'schema', 'workspace', 'position', 'scopes'].map((key) => requestResult(meta.get(key)) as Promise<unknown>),
       );
       return {
         ...(owner === undefined ? {} : { owner: owner as CacheMeta['owner'] }),
@@ -243,14 +180,14 @@ export class CacheDb {
   /** Every stored entity of a collection. */
   async collection(collection: CollectionName): Promise<unknown[]> {
     return this.run('readonly', async (entities) => {
-      const records = (await requested(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(collection)))) as EntityRecord[];
+      const records = (await requestResult(entities.index(BY_COLLECTION).getAll(IDBKeyRange.only(collection)))) as EntityRecord[];
       return records.map((record) => record.entity);
     });
   }
 
+  /** Lets the connection go (the replica stays). */
   close(): void {
-    this.db?.close();
-    this.db = undefined;
+    this.connection.close();
   }
 
   private async claim(owner: { tenant: string; userId: Id }): Promise<void> {
@@ -262,23 +199,7 @@ export class CacheDb {
     });
   }
 
-  private async run<T>(mode: IDBTransactionMode, work: (entities: IDBObjectStore, meta: IDBObjectStore) => Promise<T>): Promise<T> {
-    if (this.db === undefined) throw new DOMException('The read cache is closed.', 'InvalidStateError');
-    const transaction = this.db.transaction([ENTITIES, META], mode);
-    const done = committed(transaction);
-    let result: T;
-    try {
-      result = await work(transaction.objectStore(ENTITIES), transaction.objectStore(META));
-    } catch (error) {
-      try {
-        transaction.abort();
-      } catch {
-        // Already finished: nothing left to undo.
-      }
-      await done.catch(() => undefined);
-      throw error;
-    }
-    await done;
-    return result;
+  private run<T>(mode: IDBTransactionMode, work: (entities: IDBObjectStore, meta: IDBObjectStore) => Promise<T>): Promise<T> {
+    return this.connection.run([ENTITIES, META], mode, (transaction) => work(transaction.objectStore(ENTITIES), transaction.objectStore(META)));
   }
 }

@@ -1,5 +1,6 @@
 import { activeFilters, matchesFilters, type CollectionName, type Id, type ListQuery, type Page, type RemoteChange, type Workspace } from '@cwm/core';
 import { outboxNamespace } from '../outbox/namespace.js';
+import { entityId } from './entity-fields.js';
 import { CacheDb, deleteCacheDatabase, type CacheOp, type CacheScope } from './cache-db.js';
 import { covers, scopeKey, scopeOf, within } from './scopes.js';
 
@@ -31,10 +32,6 @@ interface OpenRead {
 }
 
 const keyOf = (collection: CollectionName, id: Id): string => `${collection}/${id}`;
-const idOf = (entity: unknown): Id | undefined => {
-  const id = typeof entity === 'object' && entity !== null ? (entity as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : undefined;
-};
 
 /** Newest first by `(createdAt, id)`, as `order: 'newest'` pages are. */
 function newestFirst(a: unknown, b: unknown): number {
@@ -144,12 +141,12 @@ export class ReadCache {
     }
     const read = this.reads.get(key);
     const items = page.items.filter((item) => {
-      const id = idOf(item);
+      const id = entityId(item);
       if (id === undefined) return false;
       const deletedAt = this.tombstones.get(keyOf(collection, id));
       return deletedAt === undefined || deletedAt <= ticket;
     });
-    for (const item of items) read?.ids.add(idOf(item) as Id);
+    for (const item of items) read?.ids.add(entityId(item) as Id);
     this.enqueue({ kind: 'page', collection, items });
     if (page.nextCursor === undefined && read) {
       this.reads.delete(key);
@@ -162,7 +159,7 @@ export class ReadCache {
     if (!this.accepting()) return;
     for (const change of changes) {
       if (change.type === 'reset') continue;
-      const id = change.type === 'delete' ? change.id : idOf(change.entity);
+      const id = change.type === 'delete' ? change.id : entityId(change.entity);
       if (id === undefined) continue;
       // A read under way must not drop an entity because it arrived live instead of on its pages.
       for (const read of this.reads.values()) if (read.scope.collection === change.collection) read.ids.add(id);

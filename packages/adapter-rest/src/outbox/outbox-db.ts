@@ -1,4 +1,6 @@
 import type { Id, Mutation } from '@cwm/core';
+import { IdbConnection } from '../idb/connection.js';
+import { deleteDatabase, openDatabase, requestResult, runTransaction } from '../idb/idb.js';
 import { ENTRY_SCHEMA, entityKey, newEntry, rebasedOnVersion, resultEntity, type OutboxEntry, type SerializedResult, type SettledRecord } from './entry.js';
 import { outboxDatabaseName } from './namespace.js';
 import type { OutboxStorage } from './storage.js';
@@ -20,62 +22,10 @@ export interface OutboxDbOptions {
   readonly blockedTimeoutMs?: number;
 }
 
-/** Resolves with a request's result, rejects with its error. */
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** Resolves once a transaction has committed; rejects when it aborts (quota, constraint, abort()). */
-function committed(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
-  });
-}
-
 function upgrade(db: IDBDatabase): void {
   if (!db.objectStoreNames.contains(ENTRIES)) db.createObjectStore(ENTRIES, { keyPath: 'id' }).createIndex('seq', 'seq', { unique: true });
   if (!db.objectStoreNames.contains(SETTLED)) db.createObjectStore(SETTLED, { keyPath: 'mutationId' }).createIndex('at', 'at');
   if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-}
-
-function openDatabase(name: string, timeoutMs: number): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.open(name, DB_VERSION);
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      reject(new DOMException(`Opening IndexedDB "${name}" took more than ${timeoutMs} ms (blocked by another tab?).`, 'TimeoutError'));
-    }, timeoutMs);
-    request.onupgradeneeded = () => upgrade(request.result);
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      // Given up on already: do not keep a connection nobody uses (it would block a later delete).
-      if (late) request.result.close();
-      else resolve(request.result);
-    };
-    request.onerror = () => {
-      clearTimeout(timer);
-      reject(request.error ?? new Error('IndexedDB open failed'));
-    };
-  });
-}
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB delete failed'));
-  });
 }
 
 const sameOwner = (stored: unknown, owner: OutboxOwner): boolean =>
@@ -85,17 +35,19 @@ const sameOwner = (stored: unknown, owner: OutboxOwner): boolean =>
  * A namespace's queue in IndexedDB (`<namespace>:outbox`): `entries` by mutation id with a `seq` index
  * (the send order, from a counter in `meta`, so every tab appends to one order), `settled` results by
  * mutation id with an `at` index (for pruning), and `meta` (`owner`, `seq`). Every operation is one
- * transaction, so a crash leaves either the old or the new state.
+ * transaction (`IdbConnection.run`, resolving once committed, so callers announce only durable writes),
+ * so a crash leaves either the old or the new state.
  */
 export class IndexedDbOutboxStorage implements OutboxStorage {
   readonly durable = true;
-  private db: IDBDatabase | undefined;
+  private readonly connection: IdbConnection;
 
   private constructor(
     readonly name: string,
     db: IDBDatabase,
   ) {
-    this.attach(db);
+    // Another tab deletes the database (sign-out): the connection lets it, and later calls fail instead of blocking it.
+    this.connection = new IdbConnection(db, 'The outbox database is closed.');
   }
 
   /**
@@ -104,15 +56,14 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
    * Rejects when IndexedDB is missing, refuses, or stays blocked beyond `blockedTimeoutMs` (3 s).
    */
   static async open(namespace: string, owner: OutboxOwner, options: OutboxDbOptions = {}): Promise<IndexedDbOutboxStorage> {
-    if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available here.', 'NotSupportedError');
     const name = outboxDatabaseName(namespace);
     const timeoutMs = options.blockedTimeoutMs ?? 3000;
-    let db = await openDatabase(name, timeoutMs);
+    let db = await openDatabase(name, DB_VERSION, upgrade, timeoutMs);
     const claimed = await IndexedDbOutboxStorage.claim(db, owner);
     if (!claimed) {
       db.close();
       await deleteDatabase(name);
-      db = await openDatabase(name, timeoutMs);
+      db = await openDatabase(name, DB_VERSION, upgrade, timeoutMs);
       if (!(await IndexedDbOutboxStorage.claim(db, owner))) throw new DOMException('The outbox database belongs to someone else.', 'InvalidStateError');
     }
     return new IndexedDbOutboxStorage(name, db);
@@ -120,24 +71,23 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
 
   /** Writes the owner into a new database; false when it already names someone else. */
   private static async claim(db: IDBDatabase, owner: OutboxOwner): Promise<boolean> {
-    const transaction = db.transaction(META, 'readwrite');
-    const done = committed(transaction);
-    const meta = transaction.objectStore(META);
-    const stored: unknown = await requested(meta.get('owner'));
-    if (stored === undefined) meta.put({ tenant: owner.tenant, userId: owner.userId }, 'owner');
-    await done;
-    return stored === undefined || sameOwner(stored, owner);
+    return runTransaction(db, [META], 'readwrite', async (transaction) => {
+      const meta = transaction.objectStore(META);
+      const stored: unknown = await requestResult(meta.get('owner'));
+      if (stored === undefined) meta.put({ tenant: owner.tenant, userId: owner.userId }, 'owner');
+      return stored === undefined || sameOwner(stored, owner);
+    });
   }
 
   async enqueue(mutations: readonly Mutation[], tabId?: string): Promise<readonly string[]> {
-    return this.run([ENTRIES, SETTLED, META], 'readwrite', async (transaction) => {
+    return this.connection.run([ENTRIES, SETTLED, META], 'readwrite', async (transaction) => {
       const entries = transaction.objectStore(ENTRIES);
       const settled = transaction.objectStore(SETTLED);
       const meta = transaction.objectStore(META);
-      let seq = ((await requested(meta.get('seq'))) as number | undefined) ?? 0;
+      let seq = ((await requestResult(meta.get('seq'))) as number | undefined) ?? 0;
       const added: string[] = [];
       for (const mutation of mutations) {
-        const known = (await requested(entries.count(mutation.id))) + (await requested(settled.count(mutation.id)));
+        const known = (await requestResult(entries.count(mutation.id))) + (await requestResult(settled.count(mutation.id)));
         if (known > 0 || added.includes(mutation.id)) continue;
         seq += 1;
         entries.put(newEntry(mutation, seq, tabId));
@@ -149,32 +99,32 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
   }
 
   async entries(): Promise<readonly OutboxEntry[]> {
-    const all = await this.run([ENTRIES], 'readonly', (transaction) => requested(transaction.objectStore(ENTRIES).index('seq').getAll()));
+    const all = await this.connection.run([ENTRIES], 'readonly', (transaction) => requestResult(transaction.objectStore(ENTRIES).index('seq').getAll()));
     // Entries written by a newer version of this library are not understood: left alone, never sent.
     return (all as OutboxEntry[]).filter((entry) => entry.schema === ENTRY_SCHEMA);
   }
 
   async update(entry: OutboxEntry): Promise<boolean> {
-    return this.run([ENTRIES], 'readwrite', async (transaction) => {
+    return this.connection.run([ENTRIES], 'readwrite', async (transaction) => {
       const store = transaction.objectStore(ENTRIES);
-      if ((await requested(store.count(entry.id))) === 0) return false;
+      if ((await requestResult(store.count(entry.id))) === 0) return false;
       store.put(entry);
       return true;
     });
   }
 
   async settle(mutationId: string, result: SerializedResult, at: number): Promise<void> {
-    await this.run([ENTRIES, SETTLED], 'readwrite', async (transaction) => {
+    await this.connection.run([ENTRIES, SETTLED], 'readwrite', async (transaction) => {
       const entries = transaction.objectStore(ENTRIES);
       const settled = transaction.objectStore(SETTLED);
-      if ((await requested(settled.count(mutationId))) > 0) return;
-      const entry = (await requested(entries.get(mutationId))) as OutboxEntry | undefined;
+      if ((await requestResult(settled.count(mutationId))) > 0) return;
+      const entry = (await requestResult(entries.get(mutationId))) as OutboxEntry | undefined;
       entries.delete(mutationId);
       settled.put({ mutationId, result, at } satisfies SettledRecord);
       const version = resultEntity(result)?.version;
       if (entry === undefined || version === undefined) return;
       const key = entityKey(entry.mutation);
-      const later = (await requested(entries.index('seq').getAll(IDBKeyRange.lowerBound(entry.seq, true)))) as OutboxEntry[];
+      const later = (await requestResult(entries.index('seq').getAll(IDBKeyRange.lowerBound(entry.seq, true)))) as OutboxEntry[];
       for (const other of later) {
         if (entityKey(other.mutation) !== key) continue;
         const moved = rebasedOnVersion(other, version);
@@ -184,7 +134,7 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
   }
 
   async settled(mutationId: string): Promise<SettledRecord | undefined> {
-    return this.run([SETTLED], 'readonly', (transaction) => requested(transaction.objectStore(SETTLED).get(mutationId)) as Promise<SettledRecord | undefined>);
+    return this.connection.run([SETTLED], 'readonly', (transaction) => requestResult(transaction.objectStore(SETTLED).get(mutationId)) as Promise<SettledRecord | undefined>);
   }
 
   async count(): Promise<number> {
@@ -192,59 +142,24 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
   }
 
   async pruneSettled(before: number): Promise<void> {
-    await this.run([SETTLED], 'readwrite', async (transaction) => {
+    await this.connection.run([SETTLED], 'readwrite', async (transaction) => {
       const store = transaction.objectStore(SETTLED);
-      const keys = await requested(store.index('at').getAllKeys(IDBKeyRange.upperBound(before, true)));
+      const keys = await requestResult(store.index('at').getAllKeys(IDBKeyRange.upperBound(before, true)));
       for (const key of keys) store.delete(key);
     });
   }
 
   close(): void {
-    this.db?.close();
-    this.db = undefined;
+    this.connection.close();
   }
 
   async destroy(): Promise<void> {
     this.close();
     await deleteDatabase(this.name);
   }
-
-  private attach(db: IDBDatabase): void {
-    this.db = db;
-    // Another tab deletes the database (sign-out): let it, and fail later calls instead of blocking it.
-    db.onversionchange = () => this.close();
-    db.onclose = () => {
-      if (this.db === db) this.db = undefined;
-    };
-  }
-
-  /**
-   * Runs `work` in one transaction and resolves once it committed (callers announce only durable
-   * writes). `work` may await IndexedDB requests only: a transaction commits when it has none pending.
-   */
-  private async run<T>(stores: readonly string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => Promise<T>): Promise<T> {
-    if (this.db === undefined) throw new DOMException('The outbox database is closed.', 'InvalidStateError');
-    const transaction = this.db.transaction(stores as string[], mode);
-    const done = committed(transaction);
-    let result: T;
-    try {
-      result = await work(transaction);
-    } catch (error) {
-      try {
-        transaction.abort();
-      } catch {
-        // Already finished: nothing left to undo.
-      }
-      await done.catch(() => undefined);
-      throw error;
-    }
-    await done;
-    return result;
-  }
 }
 
 /** Deletes a namespace's database (sign-out), whatever state this tab's storage is in. */
 export async function deleteOutboxDatabase(namespace: string): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
   await deleteDatabase(outboxDatabaseName(namespace));
 }
