@@ -57,19 +57,28 @@ export function setUpDataSource(workspace: CwmWorkspace, preferredPerson: string
 async function startOnServer(workspace: CwmWorkspace, ui: SourceControls, preferredPerson: string | null): Promise<void> {
   const api = new URLSearchParams(location.search).get('api') ?? DEFAULT_API;
   const server = new DemoServer(api);
-  let directory: { workspaceId: string; people: readonly DemoPerson[] };
+  const tab = new TabSession(server);
+  let directory: Directory;
+  let offline = false;
   try {
     directory = await server.people();
+    sessionStorage.setItem(DIRECTORY_KEY, JSON.stringify(directory));
   } catch (error) {
-    showServerDown(ui, api, error);
-    return;
+    // Signed in before and the server is gone now (offline, or stopped): carry on from what this
+    // browser kept for that person (the adapter's read cache and outbox), as a real client would.
+    const kept = keptDirectory();
+    if (!(error instanceof ServerUnreachable) || kept === undefined || tab.session?.workspaceId !== kept.workspaceId) {
+      showServerDown(ui, api, error);
+      return;
+    }
+    directory = kept;
+    offline = true;
   }
 
   for (const element of ui.localOnly) element.hidden = true;
   for (const element of document.querySelectorAll<HTMLElement>('[data-source-text]')) element.hidden = element.dataset['sourceText'] !== 'server';
   ui.session.hidden = false;
   fillPicker(ui.picker, directory.people, preferredPerson);
-  const tab = new TabSession(server);
   const nameOf = (id: string) => directory.people.find((person) => person.id === id)?.name ?? id;
 
   workspace.adapter = 'rest';
@@ -103,7 +112,13 @@ async function startOnServer(workspace: CwmWorkspace, ui: SourceControls, prefer
     workspace.user = personId;
     workspace.auth = tab.auth();
     showSignedIn(personId);
-    hideNotice(ui);
+    if (offline) {
+      showNotice(ui, [
+        text(`No server answers at ${api} right now: this page shows what this browser kept for you, and the changes you make are sent when it is back.`),
+      ]);
+    } else {
+      hideNotice(ui);
+    }
     started();
   };
 
@@ -165,6 +180,20 @@ async function startOnServer(workspace: CwmWorkspace, ui: SourceControls, prefer
   });
 
   return ready;
+}
+
+type Directory = { readonly workspaceId: string; readonly people: readonly DemoPerson[] };
+
+/** Who can sign in, as last read from the server in this tab (names for the header while offline). */
+const DIRECTORY_KEY = 'cwm-demo:server-directory';
+
+function keptDirectory(): Directory | undefined {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(DIRECTORY_KEY) ?? 'null') as Directory | null;
+    return kept && typeof kept.workspaceId === 'string' && Array.isArray(kept.people) ? kept : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fillPicker(picker: HTMLSelectElement, people: readonly DemoPerson[], preferred: string | null): void {
