@@ -306,6 +306,104 @@ describe('RestAdapter live changes (fake fetch)', () => {
   });
 });
 
+describe('RestAdapter realtime catch-up (fake fetch)', () => {
+  // Jitter at its top: the stream's backoff is then ~10 s, so an attempt within a couple of seconds can
+  // only be a hurried one.
+  let random: () => number;
+  beforeEach(() => {
+    random = Math.random;
+    Math.random = () => 0.99;
+  });
+  afterEach(() => {
+    Math.random = random;
+  });
+
+  /** A server whose event stream refuses the first `refusals` connects (network errors), then streams. */
+  function flakyStream(refusals: number, respond: (call: FakeCall) => Response | undefined = () => undefined) {
+    const stream = eventStream();
+    const eventCalls: number[] = [];
+    let writesUp = true;
+    let readsUp = true;
+    const { adapter, fake } = server(
+      (call) => {
+        if (call.url.pathname === `${WS}/events`) {
+          eventCalls.push(performance.now());
+          if (eventCalls.length <= refusals) throw new TypeError('Failed to fetch');
+          return stream.response();
+        }
+        if (call.url.pathname === `${WS}/tasks` && call.method === 'GET') return readsUp ? json(200, { items: [] }) : json(503, { error: { code: 'unavailable', message: 'busy' } });
+        if (call.method === 'PATCH') return writesUp ? json(200, makeTask('t-1', { version: 2 })) : json(503, { error: { code: 'unavailable', message: 'busy' } });
+        return respond(call);
+      },
+      { realtime: { kind: 'sse', path: '/workspaces/{workspaceId}/events', backoff: { baseMs: 10_000, maxMs: 10_000 } } },
+    );
+    return {
+      adapter,
+      fake,
+      eventCalls,
+      stream,
+      setReads: (up: boolean) => void (readsUp = up),
+      setWrites: (up: boolean) => void (writesUp = up),
+    };
+  }
+
+  async function until(what: string, predicate: () => boolean, timeoutMs = 3000): Promise<void> {
+    const end = performance.now() + timeoutMs;
+    while (!predicate()) {
+      if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await settle(5);
+    }
+  }
+
+  it('the browser coming online ends the stream\'s backoff: it reconnects at once (attempts kept 1 s apart)', async () => {
+    const { adapter, eventCalls } = flakyStream(1);
+    const seen = states(adapter);
+    await adapter.open(session);
+    await until('reconnecting', () => seen.at(-1)?.realtime === 'reconnecting');
+    window.dispatchEvent(new Event('online'));
+    await until('the hurried connect', () => eventCalls.length === 2);
+    expect(eventCalls[1]! - eventCalls[0]!, 'one second after the failed attempt, not ~10 s').to.be.within(950, 2500);
+    await until('live', () => seen.at(-1)?.realtime === 'live');
+    // Live: `online` again changes nothing.
+    window.dispatchEvent(new Event('online'));
+    await settle(30);
+    expect(eventCalls.length).to.equal(2);
+    adapter.close();
+    // Closed: the listener is gone.
+    window.dispatchEvent(new Event('online'));
+    await settle(30);
+    expect(eventCalls.length).to.equal(2);
+  });
+
+  it('a read or write that succeeds while reconnecting hurries the stream; a failed one does not', async () => {
+    const { adapter, eventCalls, setReads, setWrites } = flakyStream(2);
+    const seen = states(adapter);
+    await adapter.open(session);
+    await until('reconnecting', () => seen.at(-1)?.realtime === 'reconnecting');
+    // The backend still fails: nothing to hurry for.
+    setReads(false);
+    setWrites(false);
+    await settle(1100);
+    expect(((await adapter.list('tasks').catch((error: unknown) => error)) as AdapterError).code).to.equal('network');
+    await adapter.push([update('tasks', 't-1', { title: 'x' }, { baseVersion: 1 })]).catch(() => undefined);
+    await settle(100);
+    expect(eventCalls.length, 'failed reads and writes leave the backoff alone').to.equal(1);
+    // A read gets through: the stream tries now (and is refused again).
+    setReads(true);
+    await adapter.list('tasks');
+    await until('the attempt hurried by a read', () => eventCalls.length === 2, 500);
+    await settle(1100);
+    expect(eventCalls.length, 'back to waiting out the backoff').to.equal(2);
+    // A write gets through: the stream tries now and goes live.
+    setWrites(true);
+    const [result] = await adapter.push([update('tasks', 't-1', { title: 'y' }, { baseVersion: 1 })]);
+    expect(result!.status).to.equal('applied');
+    await until('the attempt hurried by a write', () => eventCalls.length === 3, 500);
+    await until('live', () => seen.at(-1)?.realtime === 'live');
+    adapter.close();
+  });
+});
+
 describe('RestAdapter with the outbox (memory storage)', () => {
   it('records, pushes through the outbox and answers; connection reports the queue', async () => {
     const fake = fakeFetch((call) => {

@@ -440,6 +440,96 @@ describe('SseConnection', () => {
     expect(fake.calls.length).to.equal(1);
   });
 
+  it('reconnectNow() during a backoff tries at once, resumes from the last id and says it reconnected', async () => {
+    const fake = new FakeFetch();
+    const first = fake.stream();
+    fake.stream();
+    const { connection, states, log } = connect({ backoff: { baseMs: 5000, maxMs: 5000 }, random: () => 0.99, earliestRetryMs: 0 }, fake);
+    await until('the request', () => fake.calls.length === 1);
+    first.send('id: 41\ndata: a\n\n');
+    await until('the id', () => connection.lastEventId === '41');
+    first.close();
+    await until('reconnecting', () => states.at(-1) === 'reconnecting');
+    await wait(30);
+    expect(fake.calls.length, 'still waiting out the ~5 s backoff').to.equal(1);
+    const hurried = Date.now();
+    connection.reconnectNow();
+    await until('the hurried attempt', () => fake.calls.length === 2, 2000);
+    expect(fake.calls[1]!.at - hurried, 'not at the end of the ~5 s backoff').to.be.below(1000);
+    expect(fake.calls[1]!.headers.get('last-event-id')).to.equal('41');
+    await until('live', () => states.at(-1) === 'live');
+    expect(states).to.deep.equal(['connecting', 'live', 'reconnecting', 'live']);
+    expect(log).to.deep.equal(['reconnected']);
+    // The old wait is gone: no third request when it would have ended.
+    connection.reconnectNow();
+    await wait(50);
+    expect(fake.calls.length).to.equal(2);
+  });
+
+  it('reconnectNow() does nothing while connecting or live, after stop() or after an auth failure', async () => {
+    const pendingFake = new FakeFetch();
+    const pending = connect({ earliestRetryMs: 0 }, pendingFake);
+    await until('the request', () => pendingFake.calls.length === 1);
+    pending.connection.reconnectNow();
+    await wait(30);
+    expect(pendingFake.calls.length, 'an attempt under way is left alone').to.equal(1);
+    expect(pendingFake.calls[0]!.signal.aborted).to.equal(false);
+
+    const liveFake = new FakeFetch();
+    liveFake.stream();
+    const live = connect({ earliestRetryMs: 0 }, liveFake);
+    await until('live', () => live.states.at(-1) === 'live');
+    live.connection.reconnectNow();
+    await wait(30);
+    expect(liveFake.calls.length, 'an open stream is left alone').to.equal(1);
+    expect(liveFake.calls[0]!.signal.aborted).to.equal(false);
+
+    const stoppedFake = new FakeFetch();
+    stoppedFake.status(503);
+    const stopped = connect({ backoff: { baseMs: 5000, maxMs: 5000 }, random: () => 0.99, earliestRetryMs: 0 }, stoppedFake);
+    await until('reconnecting', () => stopped.states.at(-1) === 'reconnecting');
+    stopped.connection.stop();
+    stopped.connection.reconnectNow();
+    await wait(30);
+    expect(stoppedFake.calls.length, 'stopped stays stopped').to.equal(1);
+
+    const refusedFake = new FakeFetch();
+    refusedFake.status(401);
+    const refused = connect({ earliestRetryMs: 0, refreshAuth: () => Promise.resolve(false) }, refusedFake);
+    await until('the auth failure', () => refused.log.includes('auth-failed'));
+    refused.connection.reconnectNow();
+    await wait(30);
+    expect(refusedFake.calls.length, 'credentials are the host\'s to fix').to.equal(1);
+  });
+
+  it('hurried attempts keep earliestRetryMs apart, and a Retry-After still holds', async () => {
+    const fake = new FakeFetch();
+    fake.networkError();
+    fake.networkError();
+    fake.stream();
+    const { connection, states } = connect({ backoff: { baseMs: 5000, maxMs: 5000 }, random: () => 0.99, earliestRetryMs: 150 }, fake);
+    await until('reconnecting', () => states.at(-1) === 'reconnecting');
+    // A burst of successful writes right after the failure: one attempt, 150 ms after the first began.
+    for (let i = 0; i < 5; i += 1) connection.reconnectNow();
+    await until('the second attempt', () => fake.calls.length === 2, 2000);
+    // Timers only fire late: the lower bound is the point, the upper one only tells it from the ~5 s backoff.
+    expect(fake.calls[1]!.at - fake.calls[0]!.at).to.be.within(140, 1500);
+    await wait(20);
+    connection.reconnectNow();
+    await until('the third attempt', () => fake.calls.length === 3, 2000);
+    expect(fake.calls[2]!.at - fake.calls[1]!.at).to.be.within(140, 1500);
+    await until('live', () => states.at(-1) === 'live');
+
+    const busy = new FakeFetch();
+    busy.status(503, { 'Retry-After': '1' });
+    busy.stream();
+    const server = connect({ backoff: { baseMs: 5000, maxMs: 5000 }, random: () => 0.99, earliestRetryMs: 0 }, busy);
+    await until('reconnecting', () => server.states.at(-1) === 'reconnecting');
+    server.connection.reconnectNow();
+    await until('the attempt after Retry-After', () => busy.calls.length === 2, 3000);
+    expect(busy.calls[1]!.at - busy.calls[0]!.at, 'not before the server said, not at the end of the backoff').to.be.within(950, 3000);
+  });
+
   it('a throwing handler is reported to the page and the stream goes on', async () => {
     const fake = new FakeFetch();
     const stream = fake.stream();

@@ -108,6 +108,11 @@ export class RestAdapter implements CwmAdapter {
   private lastReloadAt = 0;
   /** Polling only: whether the last poll reached the backend. */
   private pollHealthy = false;
+  /**
+   * The browser says the network is back: the stream stops waiting out its backoff. (The outbox listens
+   * for `online` itself and sends what waits; the online-only path is the store's to retry.)
+   */
+  private readonly onOnline = (): void => this.live?.reconnectNow();
 
   constructor(options: RestAdapterOptions) {
     this.options = options;
@@ -135,6 +140,7 @@ export class RestAdapter implements CwmAdapter {
       unreadCounts: options.unread !== undefined,
     };
     this.signedOut$ = this.signedOut.asObservable();
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
     this.outboxOpened = new Promise<Promise<Outbox>>((resolve) => (this.resolveOutbox = resolve)).then((outbox) => outbox);
     if (this.capabilities.offline) {
       this.record = async (mutations) => {
@@ -299,6 +305,7 @@ export class RestAdapter implements CwmAdapter {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     this.stopSession();
     this.closing.abort();
     this.feed.complete();
@@ -477,10 +484,10 @@ export class RestAdapter implements CwmAdapter {
     if (mutation.kind === 'delete') {
       if (deletedVersion !== undefined) this.gate.admit({ type: 'delete', collection: mutation.collection, id: mutation.entityId, version: deletedVersion });
       this.context.revisions?.forget(mutation.collection, mutation.entityId);
-      return;
+    } else {
+      const entity = 'entity' in outcome ? outcome.entity : undefined;
+      if (entity) this.gate.seen(mutation.collection, entity.id, entity.version);
     }
-    const entity = 'entity' in outcome ? outcome.entity : undefined;
-    if (entity) this.gate.seen(mutation.collection, entity.id, entity.version);
     // A write answered: the backend is there (what ends "reconnecting" without live changes).
     if (outcome.kind === 'applied' || outcome.kind === 'duplicate') this.backendReached();
   }
@@ -585,9 +592,12 @@ export class RestAdapter implements CwmAdapter {
 
   /**
    * The backend answered. `healthy`: live changes flow again (the moment to reload, if owed). The view
-   * stops saying `reconnecting` once nothing cached waits for a reload.
+   * stops saying `reconnecting` once nothing cached waits for a reload. A read or write that got through
+   * while the stream waits out its backoff: the stream tries again now, so the view catches up as soon
+   * as the backend is back rather than when the wait happens to end.
    */
   private backendReached(healthy = false): void {
+    if (!healthy && this.realtimeState.value === 'reconnecting') this.live?.reconnectNow();
     if (healthy) this.payReload();
     if (this.servedFromCache.value && !this.reloadOwed && !this.closed) this.servedFromCache.next(false);
   }

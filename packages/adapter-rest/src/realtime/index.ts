@@ -3,6 +3,7 @@ export type { SseEvent, WireChange } from './types.js';
 export { SseParser } from './sse-parser.js';
 export { parseCwmEvent } from './cwm-event.js';
 export {
+  DEFAULT_EARLIEST_RETRY_MS,
   DEFAULT_HEALTHY_MS,
   DEFAULT_SSE_BACKOFF,
   DEFAULT_WATCHDOG_MS,

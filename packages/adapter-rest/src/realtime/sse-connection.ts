@@ -19,6 +19,9 @@ export const DEFAULT_WATCHDOG_MS = 45_000;
 /** A stream open this long (ms) counts as healthy: the next drop starts the backoff from the beginning. */
 export const DEFAULT_HEALTHY_MS = 30_000;
 
+/** `reconnectNow()` never starts an attempt sooner than this (ms) after the previous attempt began. */
+export const DEFAULT_EARLIEST_RETRY_MS = 1_000;
+
 /** Options of an `SseConnection`. */
 export interface SseConnectionOptions {
   /** The stream's absolute URL. */
@@ -41,6 +44,11 @@ export interface SseConnectionOptions {
   readonly watchdogMs?: number;
   /** Time open (ms) after which a drop restarts the backoff from its first step. Default `DEFAULT_HEALTHY_MS`. */
   readonly healthyMs?: number;
+  /**
+   * Shortest time (ms) between the start of one attempt and one hurried by `reconnectNow()`; a nearer
+   * call moves the attempt to that moment instead. Default `DEFAULT_EARLIEST_RETRY_MS`.
+   */
+  readonly earliestRetryMs?: number;
   /** Randomness of the jitter (tests make it predictable). */
   readonly random?: () => number;
   /** The fetch used (tests pass a fake). Default the global one. */
@@ -81,6 +89,12 @@ export class SseConnection {
   private abort: AbortController | undefined;
   private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending `retryTimer` fires (epoch ms). */
+  private retryAt = 0;
+  /** When the latest attempt began (epoch ms): `reconnectNow()` keeps its distance from it. */
+  private attemptedAt = 0;
+  /** The server's Retry-After for the pending wait (epoch ms): not even `reconnectNow()` goes before it. */
+  private notBefore = 0;
   private watchdogTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SseConnectionOptions) {
@@ -114,7 +128,26 @@ export class SseConnection {
     this.closeStream();
   }
 
+  /**
+   * The backend is evidently reachable again (the browser came online, a read or write just succeeded):
+   * when waiting out a backoff, try now rather than at the end of the wait. Nothing while a stream is
+   * open or an attempt is under way, after `stop()`, or after authentication failed. Attempts hurried
+   * this way keep `earliestRetryMs` apart, so a backend whose requests succeed while its stream keeps
+   * failing does not get a stream request per successful write; a server's Retry-After still holds.
+   */
+  reconnectNow(): void {
+    if (!this.running || this.retryTimer === undefined) return;
+    const session = this.session;
+    const earliest = Math.max(this.notBefore, this.attemptedAt + (this.options.earliestRetryMs ?? DEFAULT_EARLIEST_RETRY_MS));
+    const now = Date.now();
+    if (earliest >= this.retryAt) return;
+    this.clearRetry();
+    if (earliest <= now) this.connect(session);
+    else this.retryLater(session, earliest - now);
+  }
+
   private connect(session: number): void {
+    this.attemptedAt = Date.now();
     void this.openAndRead(session)
       .catch((): Outcome => ({ kind: 'failed' }))
       .then((outcome) => this.afterAttempt(session, outcome))
@@ -252,6 +285,12 @@ export class SseConnection {
     const delay = Math.max(backoffDelay(this.attempt, { baseMs, maxMs: bounds.maxMs }, this.options.random), retryAfterMs ?? 0);
     this.attempt += 1;
     this.clearRetry();
+    this.notBefore = retryAfterMs === undefined ? 0 : Date.now() + retryAfterMs;
+    this.retryLater(session, delay);
+  }
+
+  private retryLater(session: number, delay: number): void {
+    this.retryAt = Date.now() + delay;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (session === this.session) this.connect(session);

@@ -101,6 +101,14 @@ export class LiveChanges {
     this.batch = [];
   }
 
+  /**
+   * The backend answered again: a stream waiting out its reconnect backoff tries at once
+   * (`SseConnection.reconnectNow`). No-op for a poller, whose next poll is never far off.
+   */
+  reconnectNow(): void {
+    if (!this.stopped) this.connection?.reconnectNow();
+  }
+
   /** Polls now (tests, or after the host knows something changed); no-op for streams. */
   async pollNow(): Promise<void> {
     await this.poller?.pollNow();
