@@ -147,6 +147,28 @@ describe('Drainer', () => {
     expect(second! - first!).to.be.at.least(295);
   });
 
+  it('hurry() sends writes waiting out our own backoff at once, but never before a Retry-After', async () => {
+    const backend = new FakeBackend();
+    backend.put(task('t-1'));
+    backend.put(task('t-2'));
+    const backedOff = updateTask('t-1', { title: 'soon' }, 1);
+    const rateLimited = updateTask('t-2', { title: 'when allowed' }, 1);
+    backend.script(backedOff.id, { kind: 'retry', code: 'network', message: 'offline' });
+    backend.script(rateLimited.id, { kind: 'retry', code: 'rate-limited', message: '429', retryAfterMs: 600 });
+    // random() = 1 and a 5 s base: left alone, the first retry would come 5 s later.
+    const run = await drain([backedOff, rateLimited], { backend, retry: { baseMs: 5000, maxMs: 30_000 }, random: () => 1 });
+    await until(() => run.states.some((state) => state.waiting.length === 2), 'both writes waiting', 2000);
+    const hurried = performance.now();
+    run.drainer.hurry();
+    await run.settle([backedOff.id], 1000);
+    expect(performance.now() - hurried, 'the backed-off write went at once').to.be.below(500);
+    expect(run.settled.has(rateLimited.id), 'the server asked for 600 ms').to.equal(false);
+    // Its own backoff (5 s) was cut short too, down to what the server asked for.
+    await run.settle([rateLimited.id], 2000);
+    const [first, second] = backend.calls.filter((call) => call.mutation.id === rateLimited.id).map((call) => call.at);
+    expect(second! - first!).to.be.at.least(595);
+  });
+
   it('rebases a conflicting update field by field: untouched fields go through, theirs are kept', async () => {
     const backend = new FakeBackend();
     // Someone else retitled the task (version 5) after we saw it at version 4.

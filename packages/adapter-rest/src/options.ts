@@ -199,7 +199,7 @@ export type RealtimeOptions =
       readonly parse?: (event: SseEvent) => WireChange | undefined;
       /** Reconnect after this long without a byte (the server pings), default 45 000 ms. */
       readonly watchdogMs?: number;
-      /** Reconnect backoff, default 250 ms doubling up to 15 s. */
+      /** Reconnect backoff, default 250 ms doubling up to 5 s. */
       readonly backoff?: BackoffBounds;
     }
   | {

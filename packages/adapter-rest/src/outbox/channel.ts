@@ -8,7 +8,7 @@ export type OutboxMessage =
   /** A tab recorded these mutations: counts change, the leader should look. */
   | { readonly type: 'queued'; readonly ids: readonly string[] }
   /** Send now (a follower pushed, came online, or renewed its sign-in: `resumeAuth`). */
-  | { readonly type: 'kick'; readonly resumeAuth?: boolean }
+  | { readonly type: 'kick'; readonly resumeAuth?: boolean; readonly hurry?: boolean }
   /** The leader settled a mutation. */
   | { readonly type: 'settled'; readonly mutationId: string; readonly result: SerializedResult }
   /** This namespace was wiped (sign-out): stop, drop everything. */
@@ -56,7 +56,7 @@ export function parseOutboxMessage(data: unknown, namespace: string): OutboxMess
       case 'queued':
         return isStringList(message['ids']);
       case 'kick':
-        return message['resumeAuth'] === undefined || typeof message['resumeAuth'] === 'boolean';
+        return (message['resumeAuth'] === undefined || typeof message['resumeAuth'] === 'boolean') && (message['hurry'] === undefined || typeof message['hurry'] === 'boolean');
       case 'settled':
         return isString(message['mutationId']) && isResult(message['result'], message['mutationId']);
       case 'signed-out':

@@ -73,6 +73,8 @@ export class Drainer {
   private readonly now: () => number;
   private running = false;
   private again = false;
+  /** The next pass skips our own backoff waits (`hurry`). */
+  private hurried = false;
   private stopped = true;
   private paused = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,7 +104,10 @@ export class Drainer {
     this.inFlight.clear();
   }
 
-  /** Looks at the queue now (new entries, back online, realtime reconnected). Backoffs still hold. */
+  /**
+   * Looks at the queue now, without skipping any wait: new entries, another tab's knock, an attempt
+   * that ended. See `hurry` for when the backend is known to be back.
+   */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -111,6 +116,16 @@ export class Drainer {
     }
     this.running = true;
     void this.loop();
+  }
+
+  /**
+   * The backend looks reachable again (the browser came back online, the event stream reconnected):
+   * entries waiting out our own backoff go at once, so a queue does not sit out a 30 s backoff after
+   * the network returned. Waits the backend asked for (Retry-After) still hold.
+   */
+  hurry(): void {
+    this.hurried = true;
+    this.kick();
   }
 
   /** Ends an `auth` pause (the host renewed the sign-in). */
@@ -147,13 +162,16 @@ export class Drainer {
       return;
     }
     const now = this.now();
+    const hurried = this.hurried;
+    this.hurried = false;
     const mayStart = !this.paused && (this.options.canSend?.() ?? true);
     // Per entity (and for everything after a create): what holds later entries back.
     const blocked = new Map<string, 'busy' | 'waiting'>();
     let barrier: 'busy' | 'waiting' | undefined;
     const waiting: string[] = [];
     let retryAt: number | undefined;
-    for (const entry of entries) {
+    for (const queued of entries) {
+      const entry = hurried ? this.hurriedEntry(queued, now) : queued;
       const key = entityKey(entry.mutation);
       let status: 'busy' | 'waiting';
       const blocker = barrier ?? blocked.get(key);
@@ -174,6 +192,19 @@ export class Drainer {
     this.schedule(retryAt, now);
     const sending = this.paused ? 'paused-auth' : this.inFlight.size > 0 ? 'sending' : waiting.length > 0 ? 'waiting' : 'idle';
     this.options.onState?.({ sending, waiting, ...(retryAt === undefined ? {} : { retryAt }) });
+  }
+
+  /**
+   * An entry with its own backoff cut short (see `hurry`): due now, or when the backend's Retry-After
+   * ends. Stored, so the shortened wait outlives this pass (the timer of the next one reads it).
+   */
+  private hurriedEntry(entry: OutboxEntry, now: number): OutboxEntry {
+    if (this.inFlight.has(entry.id)) return entry;
+    const due = Math.max(now, entry.notBefore ?? 0);
+    if (due >= entry.nextAttemptAt) return entry;
+    const shortened = { ...entry, nextAttemptAt: due };
+    void this.options.storage.update(shortened).catch((error: unknown) => this.options.onError?.(error));
+    return shortened;
   }
 
   private schedule(retryAt: number | undefined, now: number): void {
@@ -209,8 +240,10 @@ export class Drainer {
         await storage.update({ ...rest, attempts: queued.attempts });
         return;
       }
+      const now = this.now();
       const delay = Math.max(backoffDelay(entry.attempts - 1, this.bounds, this.options.random), ending.retryAfterMs ?? 0);
-      await storage.update({ ...rest, nextAttemptAt: this.now() + delay });
+      const { notBefore: _previous, ...fresh } = rest;
+      await storage.update({ ...fresh, nextAttemptAt: now + delay, ...(ending.retryAfterMs === undefined ? {} : { notBefore: now + ending.retryAfterMs }) });
     } catch (error) {
       if (!this.stopped) this.options.onError?.(error);
     } finally {

@@ -16,6 +16,11 @@ export interface OutboxEntry {
   readonly attempts: number;
   /** Not sent again before this time, ms since epoch (0: at once). */
   readonly nextAttemptAt: number;
+  /**
+   * The part of that wait the backend asked for (Retry-After), ms since epoch: a hurried pass (back
+   * online, realtime reconnected) skips our own backoff but never sends before this.
+   */
+  readonly notBefore?: number;
   readonly lastError?: string;
   /** Fields a rebase already dropped (someone else's value kept), reported when it settles. */
   readonly kept?: readonly string[];

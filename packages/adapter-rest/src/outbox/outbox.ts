@@ -216,10 +216,14 @@ export class Outbox {
     }
   }
 
-  /** Sends now: realtime reconnected, the browser is back online. Backoffs already due go at once. */
+  /**
+   * Sends now: realtime reconnected, the browser is back online. Writes waiting out the adapter's own
+   * backoff go at once (in whichever tab sends); a wait the backend asked for (Retry-After) holds.
+   */
   kick(): void {
     if (this.closed) return;
-    this.wake();
+    if (this.drainer !== undefined) this.drainer.hurry();
+    else this.channel.post({ type: 'kick', hurry: true });
   }
 
   /** Ends a `paused-auth` pause once the host has a new token (asks the leading tab when it is another). */
@@ -368,6 +372,7 @@ export class Outbox {
         break;
       case 'kick':
         if (message.resumeAuth) this.drainer?.resumeAuth();
+        else if (message.hurry) this.drainer?.hurry();
         else this.drainer?.kick();
         break;
       case 'settled':
