@@ -33,6 +33,21 @@ describe('<cwm-task-detail> concurrent edits', () => {
     grace.dispose();
   });
 
+  it('says in its status line when a save lost a field to an edit that reached the backend first', async () => {
+    const { detail, store, backend } = await mountDetail();
+    const grace = await peer(backend, 'u-2');
+    $(detail, '[data-focus="title-edit"]').click();
+    await settle(detail);
+    type($<HTMLInputElement>(detail, '#title-input'), 'My title');
+    // Both saves leave in the same moment: Grace's reaches the backend first, so ours meets a conflict.
+    expect(grace.updateTask('t-1', { title: 'Their title' }).ok).to.equal(true);
+    press($(detail, '#title-input'), 'Enter');
+    await until(() => store.state.tasks.get('t-1')!.title === 'Their title' && store.state.sync.pendingWrites === 0, 'the merge to settle');
+    await until(() => ($(detail, '.status-line').textContent ?? '').includes('someone else'), 'the merged-save notice');
+    expect($(detail, '.status-line').textContent).to.contain('title');
+    grace.dispose();
+  });
+
   it('"Use theirs" replaces the draft with their value', async () => {
     const { detail, backend } = await mountDetail();
     const grace = await peer(backend, 'u-2');

@@ -102,6 +102,14 @@ export class CwmTaskDetail extends CwmElement {
       () => undefined,
       () => [this.task],
     );
+    // A save of this task that lost fields to someone else's earlier edit: say so here, where it was made.
+    this.observe(
+      (store) => store.errors$,
+      (error) => {
+        if (error.kind !== 'write-merged' || error.collection !== 'tasks' || error.entityId !== this.task) return;
+        this.statusLine = { text: this.localize.describeError(error), undo: false };
+      },
+    );
     this.addEventListener('keydown', this.onKeydown);
   }
 
