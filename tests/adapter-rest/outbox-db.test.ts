@@ -68,6 +68,18 @@ for (const kind of kinds) {
       expect(await storage.count()).to.equal(3);
     });
 
+    it('keeps the old base of a later write of a field the settled one lost, so the backend merges it too', async () => {
+      const storage = await open();
+      const first = updateTask('t-1', { title: 'mine', priority: 'high' }, 3);
+      const sameField = updateTask('t-1', { title: 'mine, better' }, 3);
+      const otherField = updateTask('t-1', { estimate: 5 }, 3);
+      await storage.enqueue([first, sameField, otherField]);
+      const entity = task('t-1', { title: 'theirs', priority: 'high', version: 5 }) as unknown as AnyEntity;
+      await storage.settle(first.id, { mutationId: first.id, status: 'applied', entity, kept: ['title'] }, 1000);
+      const entries = await storage.entries();
+      expect(entries.map((entry) => entry.mutation.baseVersion)).to.deep.equal([3, 5]);
+    });
+
     it('settles in one step: the entry goes, the result stays, later writes of the entity move onto the new version', async () => {
       const storage = await open();
       const first = updateTask('t-1', { title: 'one' }, 3);

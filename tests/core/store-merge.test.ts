@@ -52,6 +52,20 @@ describe('CwmStore: a conflict is merged field by field', () => {
     expect(store.state.sync.pendingWrites).to.equal(0);
   });
 
+  it('a later pending edit of a field the earlier one lost does not overwrite their value either', async () => {
+    const { adapter, store, errors } = scripted();
+    await store.connect();
+    editBehindTheBack(adapter, { title: 'Theirs' });
+    const first = store.updateTask('t-1', { title: 'Mine' });
+    const second = store.updateTask('t-1', { title: 'Mine, better', priority: 'high' });
+    expect(first.ok && (await first.confirmed)).to.deep.equal({ status: 'applied' });
+    expect(second.ok && (await second.confirmed)).to.deep.equal({ status: 'applied' });
+    expect((adapter.server.get('tasks/t-1') as Task).title, 'the server').to.equal('Theirs');
+    expect(store.state.tasks.get('t-1')).to.include({ title: 'Theirs', priority: 'high' });
+    const merged = errors.filter((error) => error.kind === 'write-merged').map((error) => (error.kind === 'write-merged' ? error.kept : []));
+    expect(merged).to.deep.equal([['title'], ['title']]);
+  });
+
   it('sends only the fields nobody else changed, and lists the kept ones once the write is confirmed', async () => {
     const { adapter, store, errors } = scripted();
     await store.connect();

@@ -74,9 +74,20 @@ export function resultEntity(result: SerializedResult): AnyEntity | undefined {
  * A later entry of an entity after an earlier one was applied at `version`: it was made on top of the
  * earlier change, so it is sent against the version that change produced. Creates carry no base, and a
  * mutation without a base (no version check) stays without one.
+ *
+ * Except when the earlier change lost fields to someone else (`kept`) and this entry changes one of
+ * them too: it was made on top of a value that never reached the backend, so it keeps its old base.
+ * The backend then answers 409 and the merge (`rebasePatch`) keeps their value for that field as
+ * well, instead of this entry overwriting it blindly.
  */
-export function rebasedOnVersion(entry: OutboxEntry, version: number): OutboxEntry {
+export function rebasedOnVersion(entry: OutboxEntry, version: number, kept: readonly string[] = []): OutboxEntry {
   const mutation = entry.mutation;
   if (mutation.kind === 'create' || mutation.baseVersion === undefined || mutation.baseVersion >= version) return entry;
+  if (mutation.kind === 'update' && kept.some((field) => field in mutation.patch)) return entry;
   return { ...entry, mutation: { ...mutation, baseVersion: version } };
+}
+
+/** Fields of an applied update that someone else's earlier edit kept (see `rebasedOnVersion`). */
+export function keptFields(result: SerializedResult): readonly string[] {
+  return result.status === 'applied' ? (result.kept ?? []) : [];
 }

@@ -1,5 +1,5 @@
 import type { Mutation } from '@cwm/core';
-import { entityKey, newEntry, rebasedOnVersion, resultEntity, type OutboxEntry, type SerializedResult, type SettledRecord } from './entry.js';
+import { entityKey, keptFields, newEntry, rebasedOnVersion, resultEntity, type OutboxEntry, type SerializedResult, type SettledRecord } from './entry.js';
 import type { OutboxStorage } from './storage.js';
 
 /**
@@ -41,7 +41,7 @@ export class MemoryOutboxStorage implements OutboxStorage {
     if (entry === undefined || version === undefined) return;
     const key = entityKey(entry.mutation);
     for (const later of this.queue.values()) {
-      if (later.seq > entry.seq && entityKey(later.mutation) === key) this.queue.set(later.id, rebasedOnVersion(later, version));
+      if (later.seq > entry.seq && entityKey(later.mutation) === key) this.queue.set(later.id, rebasedOnVersion(later, version, keptFields(result)));
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Id, Mutation } from '@cwm/core';
 import { IdbConnection } from '../idb/connection.js';
 import { deleteDatabase, openDatabase, requestResult, runTransaction } from '../idb/idb.js';
-import { ENTRY_SCHEMA, entityKey, newEntry, rebasedOnVersion, resultEntity, type OutboxEntry, type SerializedResult, type SettledRecord } from './entry.js';
+import { ENTRY_SCHEMA, entityKey, keptFields, newEntry, rebasedOnVersion, resultEntity, type OutboxEntry, type SerializedResult, type SettledRecord } from './entry.js';
 import { outboxDatabaseName } from './namespace.js';
 import type { OutboxStorage } from './storage.js';
 
@@ -127,7 +127,7 @@ export class IndexedDbOutboxStorage implements OutboxStorage {
       const later = (await requestResult(entries.index('seq').getAll(IDBKeyRange.lowerBound(entry.seq, true)))) as OutboxEntry[];
       for (const other of later) {
         if (entityKey(other.mutation) !== key) continue;
-        const moved = rebasedOnVersion(other, version);
+        const moved = rebasedOnVersion(other, version, keptFields(result));
         if (moved !== other) entries.put(moved);
       }
     });

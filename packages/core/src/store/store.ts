@@ -1396,10 +1396,10 @@ export class CwmStore {
           if (mutation.kind === 'delete') {
             target.delete(mutation.entityId);
             rejected.forget(mutation.collection, mutation.entityId);
-          } else if (result.entity) {
-            this.confirm(mutation, result.entity, rejected);
           }
-          this.reportMerged(mutation, unionFields(write.kept, result.status === 'applied' ? result.kept : undefined));
+          const kept = unionFields(write.kept, result.status === 'applied' ? result.kept : undefined);
+          if (mutation.kind !== 'delete' && result.entity) this.confirm(mutation, result.entity, rejected, kept);
+          this.reportMerged(mutation, kept);
           write.settle({ status: 'applied' });
           break;
         }
@@ -1412,8 +1412,9 @@ export class CwmStore {
           } else if (step.action === 'settle') {
             // Every field left was changed by someone else first (or already holds our value): theirs stands.
             this.pending.remove(write);
-            this.confirm(mutation, result.current, rejected);
-            this.reportMerged(mutation, unionFields(write.kept, step.kept));
+            const kept = unionFields(write.kept, step.kept);
+            this.confirm(mutation, result.current, rejected, kept);
+            this.reportMerged(mutation, kept);
             write.settle({ status: 'applied' });
           } else {
             write.rebases++;
@@ -1438,13 +1439,22 @@ export class CwmStore {
    * Takes a confirmed entity the backend answered with, unless something newer is held already; later
    * pending writes to it were made on top of this one, so they are now based on its version.
    */
-  private confirm(mutation: Mutation, entity: AnyEntity, rejected: RejectedEdits): void {
+  /**
+   * Takes a write's result as confirmed. Later writes to the entity were made on top of this one, so
+   * they are based on its result; except a later update of a field this one lost (`kept`): it was made
+   * on a value that never reached the backend, so it keeps its old base, meets a conflict and is merged
+   * the same way (their value stays), instead of overwriting it blindly.
+   */
+  private confirm(mutation: Mutation, entity: AnyEntity, rejected: RejectedEdits, kept: readonly string[] = []): void {
     const target = this.confirmed[mutation.collection] as Map<Id, AnyEntity>;
     rejected.superseded(mutation.collection, entity.id, entity.version);
     const current = target.get(entity.id);
     if (!current || current.version < entity.version) target.set(entity.id, entity);
     for (const later of this.pending.forEntity(mutation.collection, mutation.entityId)) {
-      if (later.mutation.kind !== 'create') later.mutation = { ...later.mutation, baseVersion: entity.version };
+      const { mutation: next } = later;
+      if (next.kind === 'create') continue;
+      if (next.kind === 'update' && kept.some((field) => field in next.patch)) continue;
+      later.mutation = { ...next, baseVersion: entity.version };
     }
   }
 
