@@ -11,6 +11,7 @@ export type {
   OfflineOptions,
   PagingCommon,
   PagingMapping,
+  PresenceMapping,
   RealtimeOptions,
   ResourceMapping,
   RestAdapterOptions,
@@ -28,7 +29,7 @@ export { expandRoute, joinUrl, routeVariables } from './mapping/routes.js';
 export { parseEtag } from './mapping/versions.js';
 export type { SseEvent, WireChange } from './realtime/types.js';
 export { SseParser } from './realtime/sse-parser.js';
-export { parseCwmEvent } from './realtime/cwm-event.js';
+export { parseCwmEvent, parsePresenceEvent, type PresenceEvent } from './realtime/cwm-event.js';
 export { VersionGate } from './realtime/version-gate.js';
 export { Outbox } from './outbox/outbox.js';
 export { outboxNamespace } from './outbox/namespace.js';

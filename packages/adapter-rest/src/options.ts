@@ -45,6 +45,11 @@ export interface RestAdapterOptions {
   readonly pageSize?: number;
   /** Live changes: Server-Sent Events, polling, or none (default none). */
   readonly realtime?: RealtimeOptions;
+  /**
+   * Who is viewing or typing where (`capabilities.presence`; needs `realtime: { kind: 'sse' }`, whose
+   * `presence` events bring the others'). Absent: no presence.
+   */
+  readonly presence?: PresenceMapping;
   /** Reads the backend's unread counts (`capabilities.unreadCounts`); absent: the store counts itself. */
   readonly unread?: UnreadMapping;
   /**
@@ -210,6 +215,15 @@ export type RealtimeOptions =
     }
   | { readonly kind: 'none' };
 
+/**
+ * Where this person's presence is reported: `POST <path>` with `{ room, taskId?, typing? }`, or
+ * `{ room, leave: true }` on leaving. Best effort: failures are ignored, nothing is queued.
+ */
+export interface PresenceMapping {
+  /** Route, with `{workspaceId}` and `{userId}`: `'/workspaces/{workspaceId}/presence'`. */
+  readonly path: string;
+}
+
 /** Where a person's unread counts are read from. */
 export interface UnreadMapping {
   /** Route, with `{workspaceId}` and `{personId}`: `'/workspaces/{workspaceId}/unread/{personId}'`. */
@@ -243,7 +257,7 @@ export interface RestResponse {
 /** What a hook is told about the request it sees. */
 export interface HookContext {
   /** What the request is for. */
-  readonly purpose: 'workspace' | 'list' | 'read' | 'write' | 'unread';
+  readonly purpose: 'workspace' | 'list' | 'read' | 'write' | 'unread' | 'presence';
   readonly collection?: CollectionName;
   /** The write being sent (purpose `write`). */
   readonly mutation?: Mutation;

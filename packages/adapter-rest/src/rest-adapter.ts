@@ -10,6 +10,7 @@ import {
   type Mutation,
   type MutationResult,
   type Page,
+  type PresenceState,
   type RemoteChange,
   type UnreadSummary,
   type Workspace,
@@ -29,6 +30,7 @@ import { readList } from './wire/read-list.js';
 import { readWorkspace, toWorkspace } from './wire/workspace.js';
 import { parseUnreadSummary } from './wire/unread.js';
 import { LiveChanges } from './wire/live-changes.js';
+import { RestPresence } from './wire/presence.js';
 import { VersionGate } from './realtime/version-gate.js';
 import { Outbox } from './outbox/outbox.js';
 import type { OutboxState } from './outbox/outbox-state.js';
@@ -72,6 +74,10 @@ export class RestAdapter implements CwmAdapter {
   readonly queued?: () => Promise<readonly Mutation[]>;
   /** Another tab signed this person out (wiped the outbox): the host should drop its store. */
   readonly signedOut$: Observable<void>;
+  /** Who is in a room (present only with `options.presence` and a Server-Sent Events stream). */
+  readonly presence?: (room: string) => Observable<readonly PresenceState[]>;
+  /** Reports this person's presence in a room, `null` leaves it; best effort (present with `presence`). */
+  readonly setPresence?: (room: string, state: Omit<PresenceState, 'personId' | 'at'> | null) => void;
 
   private readonly options: RestAdapterOptions;
   private readonly auth: AuthSession;
@@ -92,6 +98,8 @@ export class RestAdapter implements CwmAdapter {
   private readonly outboxOpened: Promise<Outbox>;
   private storageErrorReported = false;
   private live: LiveChanges | undefined;
+  /** Presence reports and the others' presence (with `options.presence` and SSE). */
+  private readonly presenceHub: RestPresence | undefined;
   private liveFor: string | undefined;
   private closed = false;
   /** The offline read replica of the open session (only with an IndexedDB outbox). */
@@ -134,12 +142,21 @@ export class RestAdapter implements CwmAdapter {
       versioning: (options.versioning ?? 'etag') !== 'none',
       idempotency: options.idempotency !== 'none',
       realtime: realtime.kind !== 'none',
-      presence: false,
+      // The others' presence arrives on the event stream: without one there is nobody to show.
+      presence: options.presence !== undefined && realtime.kind === 'sse',
       offline: options.offline !== undefined && options.offline !== false,
       maxBatch: 50,
       unreadCounts: options.unread !== undefined,
     };
     this.signedOut$ = this.signedOut.asObservable();
+    if (this.capabilities.presence && options.presence) {
+      const hub = new RestPresence({ context: this.context, mapping: options.presence });
+      this.presenceHub = hub;
+      this.presence = (room) => hub.watch(room);
+      this.setPresence = (room, state) => {
+        if (!this.closed && this.context.session) hub.set(room, state);
+      };
+    }
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
     this.outboxOpened = new Promise<Promise<Outbox>>((resolve) => (this.resolveOutbox = resolve)).then((outbox) => outbox);
     if (this.capabilities.offline) {
@@ -309,6 +326,7 @@ export class RestAdapter implements CwmAdapter {
     this.stopSession();
     this.closing.abort();
     this.feed.complete();
+    this.presenceHub?.close();
     this.signedOut.complete();
     this.servedFromCache.complete();
   }
@@ -448,11 +466,14 @@ export class RestAdapter implements CwmAdapter {
         this.feed.next(changes);
       },
       onState: (state) => {
+        // What a dropped stream said about the others may be stale; its next opening says it again.
+        if (state === 'reconnecting') this.presenceHub?.forgetOthers();
         this.realtimeState.next(state);
         if (state === 'live') this.backendReached(true);
       },
       onReconnected: () => void this.outbox?.then((outbox) => outbox.kick()),
       onPosition: (eventId) => this.cache?.rememberPosition(eventId),
+      onPresence: (event) => this.presenceHub?.receive(event),
       ...(lastEventId === undefined ? {} : { lastEventId }),
     });
     this.live.start();
@@ -493,6 +514,7 @@ export class RestAdapter implements CwmAdapter {
   }
 
   private stopSession(): void {
+    this.presenceHub?.forgetOthers();
     this.live?.stop();
     this.live = undefined;
     this.liveFor = undefined;

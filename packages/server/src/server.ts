@@ -10,6 +10,7 @@ import { loadSeed, type SeedName } from './db/seed.js';
 import { Authorizer } from './domain/authorize.js';
 import { WriteService } from './domain/writes.js';
 import { FanOut } from './realtime/fan-out.js';
+import { PresenceHub } from './realtime/presence.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -46,14 +47,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const repository = new Repository(db);
   const tokens = new TokenStore(db);
   const fanOut = new FanOut();
+  const presence = new PresenceHub((text) => fanOut.broadcast(text));
   const writes = new WriteService(repository, new Authorizer(repository));
   const context: ServerContext = {
     repository,
     tokens,
     writes,
     fanOut,
+    presence,
     reseed(seed) {
       loadSeed(repository, seed);
+      presence.clear();
       fanOut.reset(repository.latestSeq(), 'reseeded');
     },
   };
@@ -80,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= new Promise<void>((resolve) => {
         fanOut.closeAll();
+        presence.close();
         server.close(() => {
           db.close();
           resolve();

@@ -26,7 +26,7 @@ export interface CwmServerPresetOptions {
  * Options for the reference server (`@cwm/server`): every collection at
  * `/workspaces/{workspaceId}/<collection>` with our own field names, ETag versions and `If-Match`,
  * `Idempotency-Key`, cursor paging, Server-Sent Events at `/workspaces/{workspaceId}/events`, the
- * backend's unread counts, and the offline outbox.
+ * backend's unread counts, presence (who is viewing or typing), and the offline outbox.
  */
 export function cwmServerOptions(preset: CwmServerPresetOptions): RestAdapterOptions {
   const workspace = `/workspaces/${encodeURIComponent(preset.workspaceId)}`;
@@ -42,6 +42,7 @@ export function cwmServerOptions(preset: CwmServerPresetOptions): RestAdapterOpt
     paging: { style: 'cursor' },
     realtime: { kind: 'sse', path: `${workspace}/events` },
     unread: { path: `${workspace}/unread/{personId}` },
+    presence: { path: `${workspace}/presence` },
     offline: preset.offline === false ? false : { tenant: preset.tenant ?? preset.workspaceId, ...preset.offline },
     ...(preset.timeoutMs === undefined ? {} : { timeoutMs: preset.timeoutMs }),
     ...(preset.retry === undefined ? {} : { retry: preset.retry }),

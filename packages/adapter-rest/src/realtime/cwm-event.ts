@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName } from '@cwm/core';
+import { COLLECTIONS, type CollectionName, type PresenceState } from '@cwm/core';
 import type { SseEvent, WireChange } from './types.js';
 
 /**
@@ -31,6 +31,32 @@ export function parseCwmEvent(event: SseEvent): WireChange | undefined {
   return effective === undefined
     ? { type: 'upsert', collection, id, entity }
     : { type: 'upsert', collection, id, version: effective, entity };
+}
+
+/** One person's presence in a room changed: their new state, or `null` when they left (or went stale). */
+export interface PresenceEvent {
+  readonly room: string;
+  readonly personId: string;
+  readonly state: Omit<PresenceState, 'at'> | null;
+}
+
+/**
+ * Reads a `presence` event of the reference server: `{ room, personId, state: { taskId?, typing? } |
+ * null, at }`. The server's `at` is not kept: the reader stamps its own clock (clocks of two machines
+ * disagree, and freshness is judged locally). Anything else is undefined.
+ */
+export function parsePresenceEvent(event: SseEvent): PresenceEvent | undefined {
+  if (event.event !== 'presence') return undefined;
+  const body = parseJson(event.data);
+  if (!isObject(body) || !isId(body['room']) || !isId(body['personId'])) return undefined;
+  const { room, personId, state } = body;
+  if (state === null) return { room, personId, state: null };
+  if (!isObject(state)) return undefined;
+  const taskId = state['taskId'];
+  const typing = state['typing'];
+  if (taskId !== undefined && !isId(taskId)) return undefined;
+  if (typing !== undefined && typeof typing !== 'boolean') return undefined;
+  return { room, personId, state: { personId, ...(taskId === undefined ? {} : { taskId }), ...(typing === undefined ? {} : { typing }) } };
 }
 
 function parseJson(text: string): unknown {

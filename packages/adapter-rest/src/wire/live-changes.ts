@@ -3,7 +3,7 @@ import type { RealtimeOptions } from '../options.js';
 import type { AuthSession } from '../http/auth.js';
 import { isRecord } from '../mapping/json.js';
 import type { SseEvent, WireChange } from '../realtime/types.js';
-import { parseCwmEvent } from '../realtime/cwm-event.js';
+import { parseCwmEvent, parsePresenceEvent, type PresenceEvent } from '../realtime/cwm-event.js';
 import { SseConnection } from '../realtime/sse-connection.js';
 import { Poller } from '../realtime/poller.js';
 import type { VersionGate } from '../realtime/version-gate.js';
@@ -29,6 +29,8 @@ export interface LiveChangesOptions {
    * was queued for `onChanges`, so a position is never announced ahead of its change.
    */
   readonly onPosition?: (eventId: string) => void;
+  /** Someone's presence changed (`presence` events of the stream; never a change, never a position). */
+  readonly onPresence?: (event: PresenceEvent) => void;
 }
 
 /**
@@ -60,6 +62,11 @@ export class LiveChanges {
         },
         refreshAuth: () => auth.recover(this.lastGeneration),
         onEvent: (event: SseEvent) => {
+          if (event.event === 'presence') {
+            const presence = parsePresenceEvent(event);
+            if (presence !== undefined && !this.stopped) this.options.onPresence?.(presence);
+            return;
+          }
           this.receive(() => parse(event), false);
           if (event.id !== undefined && !this.stopped) this.options.onPosition?.(event.id);
         },

@@ -6,3 +6,4 @@ export * from './unread.js';
 export * from './rebase.js';
 export * from './same-value.js';
 export * from './list-filters.js';
+export * from './presence-roster.js';

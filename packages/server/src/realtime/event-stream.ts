@@ -27,7 +27,15 @@ function openingEvents(repository: Repository, personId: string, lastEventId: st
  * server shuts down. Opening reads the log and joins the fan-out in one synchronous step, so
  * nothing committed in between is missed or sent twice.
  */
-export function openEventStream(repository: Repository, fanOut: FanOut, personId: string, lastEventId: string | undefined, signal: AbortSignal): Response {
+export function openEventStream(
+  repository: Repository,
+  fanOut: FanOut,
+  personId: string,
+  lastEventId: string | undefined,
+  signal: AbortSignal,
+  /** Event text sent right after the opening (who is present now); it carries no ids. */
+  greeting: () => string = () => '',
+): Response {
   const encoder = new TextEncoder();
   let subscriber: Subscriber | undefined;
   const body = new ReadableStream<Uint8Array>({
@@ -54,7 +62,7 @@ export function openEventStream(repository: Repository, fanOut: FanOut, personId
         }
       };
       const opening = openingEvents(repository, personId, lastEventId);
-      send(RETRY_PREAMBLE + opening.text.join(''));
+      send(RETRY_PREAMBLE + opening.text.join('') + greeting());
       subscriber = { personId, lastSeq: opening.seq, send, close };
       fanOut.add(subscriber);
       signal.addEventListener('abort', close, { once: true });

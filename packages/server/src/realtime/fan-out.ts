@@ -70,7 +70,8 @@ export class FanOut {
     clearInterval(this.pinger);
   }
 
-  private broadcast(text: string): void {
+  /** Writes event text to every open stream as it is (pings, presence: nothing that moves a position). */
+  broadcast(text: string): void {
     for (const subscriber of [...this.subscribers]) if (!subscriber.send(text)) this.drop(subscriber);
   }
 

@@ -76,6 +76,14 @@ export function testControlRoutes(context: ServerContext): Hono<AppEnv> {
     return c.body(answer.body, answer.status as 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
+  /** Sets how long a presence lasts without a repeat (`{ ttlMs }`), so expiry can be tested quickly. */
+  routes.post('/presence', async (c) => {
+    const { ttlMs } = await readJsonObject(c.req.raw);
+    if (typeof ttlMs !== 'number' || !Number.isInteger(ttlMs) || ttlMs < 1) throw new ApiError('bad-request', 'ttlMs must be a whole number >= 1.');
+    context.presence.ttlMs = ttlMs;
+    return c.json({ ok: true, ttlMs });
+  });
+
   /** Drops the change log up to all but the newest `keep` changes: older stream positions get `reset`. */
   routes.post('/prune', async (c) => {
     const text = await c.req.text();

@@ -10,6 +10,7 @@ import { readJsonObject } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { etagOf, parseIfMatch } from '../http/etag.js';
 import { openEventStream } from '../realtime/event-stream.js';
+import { readPresenceReport } from '../realtime/presence.js';
 
 /** Page size without `limit`, and the most one page may hold. */
 export const DEFAULT_LIMIT = 500;
@@ -97,7 +98,15 @@ export function workspaceRoutes(context: ServerContext): Hono<AppEnv> {
     return c.json(workspace);
   });
 
-  routes.get('/:ws/events', (c) => openEventStream(repository, context.fanOut, c.get('personId'), c.req.header('last-event-id'), c.req.raw.signal));
+  routes.get('/:ws/events', (c) =>
+    openEventStream(repository, context.fanOut, c.get('personId'), c.req.header('last-event-id'), c.req.raw.signal, () => context.presence.snapshot()),
+  );
+
+  // Presence (who is viewing or typing where): memory only, no idempotency key, nothing to answer.
+  routes.post('/:ws/presence', async (c) => {
+    context.presence.report(c.get('personId'), readPresenceReport(await readJsonObject(c.req.raw)));
+    return c.body(null, 204);
+  });
 
   routes.get('/:ws/unread/:personId', (c) => {
     const personId = c.req.param('personId');
