@@ -36,6 +36,8 @@ export function entityKey(collection: CollectionName, id: Id): string {
 export class PendingWrites {
   private readonly order: PendingWrite[] = [];
   private readonly byEntity = new Map<string, PendingWrite[]>();
+  /** By mutation id (stable across rebases): restoring a long offline queue must not scan the log per write. */
+  private readonly byId = new Map<string, PendingWrite>();
 
   get size(): number {
     return this.order.length;
@@ -43,6 +45,7 @@ export class PendingWrites {
 
   add(write: PendingWrite): void {
     this.order.push(write);
+    this.byId.set(write.mutation.id, write);
     const key = entityKey(write.mutation.collection, write.mutation.entityId);
     const list = this.byEntity.get(key);
     if (list) list.push(write);
@@ -60,6 +63,7 @@ export class PendingWrites {
     this.order.splice(0, this.order.length, ...first, ...rest);
     this.byEntity.clear();
     for (const write of this.order) {
+      this.byId.set(write.mutation.id, write);
       const key = entityKey(write.mutation.collection, write.mutation.entityId);
       const list = this.byEntity.get(key);
       if (list) list.push(write);
@@ -70,6 +74,7 @@ export class PendingWrites {
   remove(write: PendingWrite): void {
     const index = this.order.indexOf(write);
     if (index >= 0) this.order.splice(index, 1);
+    if (this.byId.get(write.mutation.id) === write) this.byId.delete(write.mutation.id);
     const key = entityKey(write.mutation.collection, write.mutation.entityId);
     const list = this.byEntity.get(key);
     if (!list) return;
@@ -83,7 +88,7 @@ export class PendingWrites {
   }
 
   findById(mutationId: string): PendingWrite | undefined {
-    return this.order.find((write) => write.mutation.id === mutationId);
+    return this.byId.get(mutationId);
   }
 
   /**
@@ -108,6 +113,7 @@ export class PendingWrites {
   drain(): PendingWrite[] {
     const writes = this.order.splice(0);
     this.byEntity.clear();
+    this.byId.clear();
     return writes;
   }
 

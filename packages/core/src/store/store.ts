@@ -1257,11 +1257,14 @@ export class CwmStore {
       mutations.push(mutation);
     }
     const outcomes: Promise<WriteOutcome>[] = [];
+    const writes: PendingWrite[] = [];
     const touched = new Map<CollectionName, Set<Id>>();
     for (const mutation of mutations) {
       outcomes.push(
         new Promise<WriteOutcome>((resolve) => {
-          this.pending.add({ mutation, inFlight: false, rebases: 0, settle: resolve });
+          const write: PendingWrite = { mutation, inFlight: false, rebases: 0, settle: resolve };
+          writes.push(write);
+          this.pending.add(write);
         }),
       );
       let ids = touched.get(mutation.collection);
@@ -1277,7 +1280,7 @@ export class CwmStore {
     this.rebuild(touched);
     // Persist before send: the adapter keeps them on this device, and `flush` waits for that.
     const recorded = this.recordWrites(mutations);
-    if (recorded) for (const mutation of mutations) this.pending.findById(mutation.id)!.recorded = recorded;
+    if (recorded) for (const write of writes) write.recorded = recorded;
     void this.flush();
     const confirmed = Promise.all(outcomes).then(
       (results): WriteOutcome => results.find((outcome) => outcome.status === 'rejected') ?? { status: 'applied' },
