@@ -134,7 +134,7 @@ export class InPageBackend {
       // Half the failed writes fail after the write happened: the answer is lost, the resend replays it.
       if (request.method !== 'GET' && Math.random() < 0.5) await this.route(request, parts);
       this.count('failures');
-      return problem('unavailable', 'The server is overloaded (made up by the story).', {}, { 'Retry-After': '1' });
+      return problem('internal', 'The server is overloaded (made up by the story).', {}, { 'Retry-After': '1' }, 503);
     }
     return this.route(request, parts);
   }

@@ -1,46 +1,34 @@
 // Story fixture: small HTTP helpers of the in-page backend (see in-page-backend.ts), shaped like the
 // reference server's answers (packages/server/README.md): JSON bodies, `{ error: { code, message } }`
 // errors, `ETag: "v<version>"`.
-import type { AdapterErrorCode } from '@cwm/core';
+// The wire format itself (error bodies, statuses, entity tags) is the reference server's own code, so the
+// fixture cannot drift from what the adapter meets in the demo and the fault tests.
+import { ApiError, apiCodeOf, errorBody, statusOf, type ApiErrorCode } from '../../packages/server/src/http/errors.js';
+import { etagOf, parseIfMatch } from '../../packages/server/src/http/etag.js';
+
+export { apiCodeOf, etagOf };
 
 /** A JSON answer. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
 }
 
-/** The reference server's error codes and their statuses. */
-export type ProblemCode = 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'validation' | 'bad-request' | 'unavailable';
-
-const STATUS: Record<ProblemCode, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  validation: 422,
-  'bad-request': 400,
-  unavailable: 503,
-};
-
-/** An error answer: `{ error: { code, message } }` plus anything in `extra` (a 409's `current`). */
-export function problem(code: ProblemCode, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return json(STATUS[code], { error: { code, message }, ...extra }, headers);
+/**
+ * An error answer as the server writes it, `{ error: { code, message } }`, plus anything in `extra`
+ * (a 409's `current`); `status` overrides the code's own (a made-up 503).
+ */
+export function problem(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}, status = statusOf(code)): Response {
+  return json(status, { ...errorBody(code, message), ...extra }, headers);
 }
 
-/** The problem code for a write `decide` refused. */
-export function problemOf(code: AdapterErrorCode): ProblemCode {
-  return code === 'network' || code === 'timeout' ? 'unavailable' : code;
-}
-
-/** The reference server's entity tag of a version. */
-export function etagOf(version: number): string {
-  return `"v${version}"`;
-}
-
-/** The version in an `If-Match` (`"v7"`, `"7"`, `W/"v7"`); undefined when absent, NaN when unreadable. */
-export function parseIfMatch(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const match = /^(?:W\/)?"v?(\d+)"$/.exec(header.trim());
-  return match ? Number(match[1]) : Number.NaN;
+/** The base version of a write's `If-Match` by the server's rule, or the 400 answer the server gives. */
+export function baseVersionOf(request: Request): number | undefined | Response {
+  try {
+    return parseIfMatch(request.headers.get('If-Match') ?? undefined);
+  } catch (error) {
+    if (error instanceof ApiError) return problem(error.code, error.message);
+    throw error;
+  }
 }
 
 /** Waits `ms`, or rejects with an AbortError as soon as `signal` aborts (as fetch does). */

@@ -5,7 +5,7 @@
 import type { MemoryBackend } from '@cwm/adapters';
 import { COLLECTIONS, FILTERS, matchesFilters, type AnyEntity, type CollectionName, type Id, type Mutation } from '@cwm/core';
 import type { InPageEventLog } from './in-page-events.js';
-import { etagOf, json, parseIfMatch, problem, problemOf } from './in-page-http.js';
+import { apiCodeOf, baseVersionOf, etagOf, json, problem } from './in-page-http.js';
 
 /** What the routes count for the story's control bar. */
 export interface RouteCounters {
@@ -114,8 +114,8 @@ export class InPageRoutes {
       this.counters.replayed();
       return json(stored.status, stored.body, { 'Idempotent-Replayed': 'true', ...(stored.etag ? { ETag: stored.etag } : {}) });
     }
-    const baseVersion = what.kind === 'create' ? undefined : parseIfMatch(request.headers.get('If-Match'));
-    if (Number.isNaN(baseVersion)) return problem('bad-request', 'The If-Match header is not an entity tag of this server.');
+    const baseVersion = what.kind === 'create' ? undefined : baseVersionOf(request);
+    if (baseVersion instanceof Response) return baseVersion;
     const before = this.backend.get(what.collection, what.entityId);
     const mutation = {
       ...what,
@@ -127,12 +127,12 @@ export class InPageRoutes {
     } as Mutation;
     if (what.kind === 'delete' && before !== undefined) this.events.expectDeletion(what.collection, what.entityId, before.version + 1);
     const [result] = this.backend.push([mutation]).results;
-    if (result === undefined) return problem('unavailable', 'The backend answered nothing.');
+    if (result === undefined) return problem('internal', 'The backend answered nothing.');
     if (result.status === 'conflict') {
       this.counters.conflict();
       return problem('conflict', 'Someone else changed this first.', { current: result.current }, { ETag: etagOf(result.current.version) });
     }
-    if (result.status === 'rejected') return problem(problemOf(result.error.code), result.error.message);
+    if (result.status === 'rejected') return problem(apiCodeOf(result.error.code), result.error.message);
     const entity: AnyEntity | undefined = result.entity;
     const answer: StoredAnswer =
       what.kind === 'delete'
