@@ -222,6 +222,22 @@ describe('CwmStore: optimistic writes', () => {
     expect((adapter.server.get('tasks/t-2') as Task).title).to.equal('Written offline');
   });
 
+  it('says in its sync state when it retries while offline, and forgets it once back', async () => {
+    const { store, adapter, errors } = setup();
+    await store.connect();
+    adapter.offline = true;
+    const before = Date.now();
+    const result = store.updateTask('t-2', { title: 'Written offline' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const offline = errors.find((error) => error.kind === 'offline');
+    const retryInMs = offline?.kind === 'offline' ? offline.retryInMs : Number.NaN;
+    expect(store.state.sync.retryAt).to.be.within(before + retryInMs, Date.now() + retryInMs);
+    adapter.offline = false;
+    store.retryNow();
+    expect(result.ok && (await result.confirmed)).to.deep.equal({ status: 'applied' });
+    expect(store.state.sync.retryAt).to.equal(undefined);
+  });
+
   it('refuses an invalid write before applying anything', async () => {
     const { store } = setup();
     await store.connect();

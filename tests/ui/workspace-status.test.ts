@@ -133,10 +133,11 @@ describe('<cwm-workspace> status line', () => {
     await waitUntil(() => statusText(workspace) === 'Offline – 1 change waiting Retry now', 'countdown did not end', { timeout: 3_500 });
   });
 
-  it('uses the store\'s own retry time (its offline report) when the adapter gives none', async () => {
+  it('uses the store\'s own retry time when the adapter gives none', async () => {
     const store = new FakeStore();
     const workspace = await workspaceWith(store);
-    store.set({ online: false, pendingWrites: 2 });
+    // As the store reports going offline: the retry time in its sync state, and the news on errors$.
+    store.set({ online: false, pendingWrites: 2, retryAt: Date.now() + 4_600 });
     store.errors$.next({ kind: 'offline', message: 'down', retryInMs: 4_600 });
     await settle(workspace);
     expect(statusText(workspace)).to.equal('Offline – 2 changes waiting (retry in 5 s) Retry now');

@@ -34,7 +34,10 @@ export interface SyncState {
   readonly durable: boolean;
   /** Writes queued on this device and not yet confirmed, every tab's (0 without an outbox). */
   readonly queued: number;
-  /** When the adapter next tries to send, ms since epoch; only while `sending` is `waiting`. */
+  /**
+   * When waiting writes are tried next, ms since epoch: the adapter's sender while it is `waiting`, or the
+   * store's own retry while it is offline. Absent otherwise.
+   */
   readonly retryAt?: number;
 }
 

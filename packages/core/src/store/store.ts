@@ -1485,7 +1485,9 @@ export class CwmStore {
 
   private goOffline(failure: AdapterError): void {
     this.retryDelay = Math.min(MAX_RETRY_DELAY_MS, Math.max(failure.retryAfterMs ?? 1000, this.retryDelay * 2));
-    this.patchSync({ online: false });
+    // The retry time is state the status line shows, not only news: it lives in `sync` too.
+    // Wall-clock like the timer (the injected `now` dates entities, it does not schedule).
+    this.patchSync({ online: false, retryAt: Date.now() + this.retryDelay });
     this.errorSubject.next({ kind: 'offline', message: failure.message, retryInMs: this.retryDelay });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -1495,7 +1497,7 @@ export class CwmStore {
 
   private goOnline(): void {
     this.retryDelay = 0;
-    if (!this.state.sync.online) this.patchSync({ online: true });
+    if (!this.state.sync.online) this.patchSync({ online: true, retryAt: undefined });
   }
 
   // ---------------------------------------------------------------- helpers

@@ -4,8 +4,6 @@ import type { SyncState } from '@cwm/core';
 export interface StatusContext {
   /** The store reported `storage-unavailable`: writes cannot be kept on this device. */
   readonly storageUnavailable: boolean;
-  /** When the store's own retry fires (from its last `offline` error), ms since epoch. */
-  readonly offlineRetryAt?: number | undefined;
 }
 
 /** The one thing the status line says, most urgent first; `none` shows nothing at all. */
@@ -31,7 +29,7 @@ export function workspaceStatus(sync: SyncState, context: StatusContext): Worksp
   if (sync.sending === 'waiting' || !sync.online) {
     // The outbox counts every queued write of this person (other tabs' too); the store only its own.
     const waiting = Math.max(sync.queued, sync.pendingWrites);
-    const retryAt = sync.retryAt ?? (sync.online ? undefined : context.offlineRetryAt);
+    const retryAt = sync.retryAt;
     return retryAt === undefined ? { kind: 'offline', waiting } : { kind: 'offline', waiting, retryAt };
   }
   if (sync.realtime === 'reconnecting') return { kind: 'reconnecting' };

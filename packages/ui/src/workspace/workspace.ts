@@ -109,8 +109,6 @@ export class CwmWorkspace extends LitElement {
   @state() private signedOutElsewhere = false;
   /** The store said it cannot keep writes on this device (reported once per store). */
   @state() private storageUnavailable = false;
-  /** When the store's own retry of waiting writes fires, from its last `offline` report. */
-  @state() private offlineRetryAt: number | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly provider = new ContextProvider(this, { context: storeContext });
@@ -211,7 +209,7 @@ export class CwmWorkspace extends LitElement {
   private currentStatus(): WorkspaceStatus {
     if (this.signedOutElsewhere) return { kind: 'signed-out' };
     if (this.sync === undefined) return { kind: 'none' };
-    return workspaceStatus(this.sync, { storageUnavailable: this.storageUnavailable, offlineRetryAt: this.offlineRetryAt });
+    return workspaceStatus(this.sync, { storageUnavailable: this.storageUnavailable });
   }
 
   /**
@@ -288,7 +286,6 @@ export class CwmWorkspace extends LitElement {
     this.announcement = '';
     this.lastLoadError = undefined;
     this.storageUnavailable = false;
-    this.offlineRetryAt = undefined;
     this.signedOutElsewhere = false;
     if (this.store !== undefined) {
       this.swapTo(this.store, undefined);
@@ -376,8 +373,6 @@ export class CwmWorkspace extends LitElement {
     dispatchCwmEvent(this, 'cwm-error', error);
     if (error.kind === 'load-failed') this.lastLoadError = error;
     if (error.kind === 'storage-unavailable') this.storageUnavailable = true;
-    // The status line says "offline" (and is itself a live region); the retry time is only known from here.
-    if (error.kind === 'offline') this.offlineRetryAt = Date.now() + error.retryInMs;
     // Announce what changes the user's picture of their work; skipped invalid data is for developers.
     if (ANNOUNCED.has(error.kind)) this.announcement = this.localize.describeError(error);
   }
